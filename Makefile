@@ -16,7 +16,7 @@ install: $(BIN)/python
 	$(MAKE) --no-print-directory translations-compile
 
 translations-compile:
-	$(BIN)/pybabel compile --use-fuzzy -d translations -f -q 2>/dev/null || $(BIN)/pybabel compile -d translations -q
+	$(BIN)/pybabel compile -d translations > /dev/null
 
 run: install
 	LMS_DEMO=1 $(BIN)/flask demo

@@ -5,8 +5,8 @@ from pathlib import Path
 from flask import Flask, has_request_context
 from flask_login import current_user
 from govuk_frontend_wtf.main import WTFormsHelpers
-from sqlalchemy.exc import SQLAlchemyError
 from jinja2 import ChoiceLoader, FileSystemLoader, PackageLoader, PrefixLoader
+from sqlalchemy.exc import SQLAlchemyError
 
 from . import access, config, errors, i18n, security
 from .extensions import babel, csrf, db, limiter, login_manager, migrate

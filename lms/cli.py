@@ -16,7 +16,7 @@ def register(app: Flask) -> None:
         """Create or upgrade the database, then load the demo data (safe to run again)."""
         upgrade()
         accounts = demo.load(password)
-        click.echo("Demo accounts (password: %s):" % password)
+        click.echo(f"Demo accounts (password: {password}):")
         for email, role in accounts:
             click.echo(f"  {email:<28} {role}")
 

@@ -42,7 +42,7 @@ def requested_language() -> str | None:
 
 
 def select_locale() -> str:
-    """?lang=, then the signed-in person's choice, then the cookie, then the browser, then English."""
+    """?lang=, then the signed-in person's choice, the cookie, the browser, and English."""
     code = requested_language()
     if code:
         return code

@@ -11,7 +11,7 @@ from govuk_frontend_wtf.wtforms_widgets import (
     GovTextInput,
 )
 from wtforms import BooleanField, PasswordField, StringField, SubmitField
-from wtforms.validators import Email, EqualTo, InputRequired, Length, Optional, ValidationError
+from wtforms.validators import Email, EqualTo, InputRequired, Length, Optional
 
 from ..forms import Radios, Select
 from ..i18n import LANGUAGES
@@ -25,10 +25,15 @@ AUTHORITY_MAX = 120
 SEARCH_MAX = 100
 
 
+def strip(value):
+    return value.strip() if isinstance(value, str) else value
+
+
 def email_field(label=None):
     return StringField(
         label or _l("Email address"),
         widget=GovTextInput(),
+        filters=[strip],
         validators=[
             InputRequired(_l("Enter your email address")),
             Length(max=EMAIL_MAX, message=_l("Email address must be 254 characters or fewer")),
@@ -90,6 +95,7 @@ class SignInForm(FlaskForm):
 class RegisterForm(FlaskForm):
     name = StringField(
         _l("Full name"),
+        filters=[strip],
         widget=GovTextInput(),
         description=_l("As it should appear on your certificates"),
         validators=[
@@ -106,6 +112,7 @@ class RegisterForm(FlaskForm):
     )
     licence_number = StringField(
         _l("Licence or badge number"),
+        filters=[strip],
         widget=GovTextInput(),
         description=_l(
             "Drivers: your council driver's licence number. Door staff: your SIA badge number."
@@ -117,6 +124,7 @@ class RegisterForm(FlaskForm):
     )
     licensing_authority = StringField(
         _l("Licensing authority"),
+        filters=[strip],
         widget=GovTextInput(),
         description=_l("The council or body that issued it"),
         validators=[
@@ -138,18 +146,19 @@ class RegisterForm(FlaskForm):
     confirm = confirm_password_field()
     submit = SubmitField(_l("Create account"), widget=GovSubmitInput())
 
-    def validate_agency(self, field):
-        if field.data is None:
-            raise ValidationError(_l("Select your organisation"))
-
-    def validate_licence_number(self, field):
+    def validate(self, extra_validators=None) -> bool:
+        # Checks across fields; Optional() would stop a field's own validators from running.
+        valid = super().validate(extra_validators)
         job = Job(self.job.data) if self.job.data in Job._value2member_map_ else None
-        if job and job.needs_licence and not (field.data or "").strip():
-            raise ValidationError(_l("Enter your licence or badge number"))
-
-    def validate_licensing_authority(self, field):
-        if (self.licence_number.data or "").strip() and not (field.data or "").strip():
-            raise ValidationError(_l("Enter the licensing authority that issued your licence"))
+        if job and job.needs_licence and not self.licence_number.data:
+            self.licence_number.errors.append(_l("Enter your licence or badge number"))
+            valid = False
+        if self.licence_number.data and not self.licensing_authority.data:
+            self.licensing_authority.errors.append(
+                _l("Enter the licensing authority that issued your licence")
+            )
+            valid = False
+        return valid
 
 
 class ForgottenPasswordForm(FlaskForm):
@@ -179,6 +188,7 @@ class PeopleSearchForm(FlaskForm):
 
     q = StringField(
         _l("Name, email or licence number"),
+        filters=[strip],
         widget=GovTextInput(),
         validators=[
             Optional(),
@@ -207,6 +217,7 @@ class PersonForm(FlaskForm):
 class AgencyForm(FlaskForm):
     name = StringField(
         _l("Name"),
+        filters=[strip],
         widget=GovTextInput(),
         validators=[
             InputRequired(_l("Enter the organisation's name")),

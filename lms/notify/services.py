@@ -57,9 +57,9 @@ def _message(mail: OutboxMail) -> EmailMessage:
     message["From"] = current_app.config["LMS_MAIL_FROM"]
     message["To"] = mail.recipient
     message["Subject"] = mail.subject
-    message["Content-Language"] = mail.language
     message["Message-ID"] = make_msgid(domain="lms")
     message.set_content(mail.body)
+    message["Content-Language"] = mail.language  # after set_content, which clears Content-*
     return message
 
 
