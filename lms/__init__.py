@@ -40,6 +40,7 @@ def create_app(overrides: dict | None = None) -> Flask:
     app.jinja_env.trim_blocks = True
     app.jinja_env.lstrip_blocks = True
     app.jinja_env.add_extension("jinja2.ext.do")
+    app.jinja_env.filters["phone"] = i18n.phone_number
 
     _init_extensions(app)
     _register_blueprints(app)

@@ -6,6 +6,7 @@ from urllib.parse import urlencode
 from flask import current_app, g, request
 from flask_babel import get_locale
 from flask_login import current_user
+from markupsafe import Markup
 from sqlalchemy.exc import SQLAlchemyError
 
 
@@ -69,6 +70,11 @@ def url_with_lang(code: str) -> str:
     args = request.args.to_dict(flat=False)
     args["lang"] = [code]
     return request.path + "?" + urlencode(args, doseq=True)
+
+
+def phone_number(number: str) -> Markup:
+    """A phone number kept left to right inside right-to-left text."""
+    return Markup('<span class="lms-phone" dir="ltr">{}</span>').format(number)
 
 
 def current_language() -> Language:

@@ -24,3 +24,10 @@ def test_no_crown_or_crown_copyright(client):
     body = client.get("/").get_data(as_text=True)
     assert "Crown copyright" not in body and "govuk-header__logotype" not in body
     assert "Test Safeguarding Partnership" in body and "help@example.org" in body
+
+
+def test_phone_numbers_stay_left_to_right_on_urdu_pages(client):
+    body = client.get("/?lang=ur").get_data(as_text=True)
+    assert '<span class="lms-phone" dir="ltr">01234 567890</span>' in body
+    help_page = client.get("/help?lang=ur").get_data(as_text=True)
+    assert 'class="govuk-link lms-phone" dir="ltr" href="tel:116000">116 000<' in help_page
