@@ -51,7 +51,8 @@ def test_database_down_gives_503_and_healthz_says_so():
     assert page.status_code == 200  # a form page needs no database
     page = client.post("/sign-in", data={"email": "a@example.org", "password": "x" * 12})
     assert page.status_code == 503
-    assert "Sorry, the service is unavailable" in page.get_data(as_text=True)
+    body = page.get_data(as_text=True)
+    assert '<html lang="pl"' in body and "govuk-heading-xl" in body  # styled, in Polish
 
 
 def test_unknown_url_is_a_404_page_in_the_visitors_language(client):

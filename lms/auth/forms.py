@@ -216,7 +216,7 @@ class PersonForm(FlaskForm):
 
 class AgencyForm(FlaskForm):
     name = StringField(
-        _l("Name"),
+        _l("Organisation name"),
         filters=[strip],
         widget=GovTextInput(),
         validators=[
