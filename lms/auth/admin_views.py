@@ -4,10 +4,9 @@ from flask import Blueprint, abort, flash, redirect, render_template, request, u
 from flask_babel import gettext as _
 
 from .. import access
-from ..extensions import db
 from . import services
 from .forms import AgencyForm, PeopleSearchForm, PersonForm
-from .models import Agency, Role, Sector, User
+from .models import Role, Sector
 
 bp = Blueprint("admin", __name__, template_folder="templates")
 
@@ -28,7 +27,7 @@ def people():
 @bp.route("/admin/people/<int:user_id>", methods=["GET", "POST"])
 @access.allow(Role.ADMIN)
 def person(user_id):
-    user = db.session.get(User, user_id) or abort(404)
+    user = services.get_person(user_id) or abort(404)
     form = PersonForm(role=user.role.value, agency=user.agency_id)
     form.agency.choices = [("", _("No organisation"))] + [
         (agency.id, agency.name) for agency in services.all_agencies()
@@ -51,7 +50,7 @@ def agencies():
 @bp.route("/agencies/<int:agency_id>", methods=["GET", "POST"])
 @access.allow(Role.COORDINATOR, Role.ADMIN)
 def agency(agency_id=None):
-    existing = db.session.get(Agency, agency_id) or abort(404) if agency_id else None
+    existing = (services.get_agency(agency_id) or abort(404)) if agency_id else None
     form = AgencyForm(obj=existing)
     if existing and request.method == "GET":
         form.sector.data = existing.sector.value

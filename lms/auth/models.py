@@ -101,10 +101,6 @@ class Job(enum.StrEnum):
     def needs_licence(self) -> bool:
         return self in LICENSED_JOBS
 
-    @property
-    def night_time_economy(self) -> bool:
-        return self is not Job.PROFESSIONAL
-
 
 # Drivers hold a council licence and door staff an SIA badge; both must give its number.
 LICENSED_JOBS = (Job.TAXI_DRIVER, Job.DOOR_STAFF)

@@ -179,6 +179,10 @@ def find_people(query: str) -> list[User]:
     return list(db.session.scalars(statement))
 
 
+def get_person(user_id: int) -> User | None:
+    return db.session.get(User, user_id)
+
+
 def change_role(user: User, role: Role, agency_id: int | None) -> None:
     user.role = role
     user.agency_id = agency_id
@@ -196,9 +200,8 @@ def all_agencies() -> list[Agency]:
     return list(db.session.scalars(select(Agency).order_by(Agency.active.desc(), Agency.name)))
 
 
-def agency_exists(agency_id: int, active_only: bool = True) -> bool:
-    agency = db.session.get(Agency, agency_id)
-    return agency is not None and (agency.active or not active_only)
+def get_agency(agency_id: int) -> Agency | None:
+    return db.session.get(Agency, agency_id)
 
 
 def save_agency(agency: Agency | None, name: str, sector: Sector, active: bool = True) -> Agency:
