@@ -118,3 +118,12 @@ def test_an_unexpected_error_gives_the_500_page(database_url):
     response = app.test_client().get("/broken?lang=sk")
     assert response.status_code == 500
     assert '<html lang="sk"' in response.get_data(as_text=True)
+
+
+def test_forbidden_page_is_styled_and_translated(client, signed_in):
+    signed_in()
+    response = client.get("/admin/people?lang=lv")
+    assert response.status_code == 403
+    body = response.get_data(as_text=True)
+    assert '<html lang="lv"' in body and "govuk-heading-xl" in body
+    assert "You cannot see this page" not in body

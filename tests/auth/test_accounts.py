@@ -222,3 +222,21 @@ def test_choose_preferred_language(client, signed_in):
     assert user.language == "ur"
     assert client.post("/account", data={"language": "xx"}).status_code == 400
     assert user.language == "ur"
+
+
+def test_registration_is_limited_per_address(client, agency):
+    for n in range(20):
+        data = registration(agency, email=f"driver{n}@example.org")
+        client.post("/register", data=data)
+        client.post("/sign-out")
+    response = client.post("/register", data=registration(agency, email="one-more@example.org"))
+    assert response.status_code == 429
+    assert db.session.scalar(select(func.count(User.id))) == 20
+
+
+def test_password_reset_requests_are_limited_per_address(client):
+    for _ in range(5):
+        assert client.post("/password/forgotten", data={"email": "a@example.org"}).status_code == 200
+    response = client.post("/password/forgotten?lang=ru", data={"email": "a@example.org"})
+    assert response.status_code == 429
+    assert "60 минут" in response.get_data(as_text=True)

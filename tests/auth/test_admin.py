@@ -67,3 +67,14 @@ def test_agency_names_are_unique_and_sectors_checked(client, signed_in, agency):
     response = client.post("/agencies/new", data={"name": "New", "sector": "pirates"})
     assert response.status_code == 400
     assert db.session.scalar(select(func.count(Agency.id))) == 1
+
+
+def test_search_shows_at_most_the_stated_number(client, signed_in, make_user):
+    from lms.auth.services import SEARCH_LIMIT
+
+    signed_in(Role.ADMIN)
+    for n in range(SEARCH_LIMIT + 1):
+        make_user(email=f"person{n:02}@example.org", name=f"Person {n:02}")
+    body = client.get("/admin/people?q=person").get_data(as_text=True)
+    assert body.count('href="/admin/people/') == SEARCH_LIMIT
+    assert f"Only the first {SEARCH_LIMIT} are shown" in body

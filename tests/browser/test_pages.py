@@ -67,3 +67,19 @@ def test_keyboard_only_sign_in(page, live_server, make_user):
     page.keyboard.press("Enter")
     page.wait_for_url(f"{live_server}/")
     assert page.get_by_role("button", name="Sign out").is_visible()
+
+
+def test_works_without_javascript(browser, live_server, agency):
+    context = browser.new_context(viewport={"width": 360, "height": 740}, java_script_enabled=False)
+    page = context.new_page()
+    page.goto(f"{live_server}/register?lang=pl")
+    page.locator("#name").fill("Anna Kowalska")
+    page.locator("#email").fill("anna@example.org")
+    page.locator("#job").check()  # works with children: no licence needed
+    page.locator("#agency").select_option(str(agency.id))
+    page.locator("#password").fill("a long enough password")
+    page.locator("#confirm").fill("a long enough password")
+    page.locator("main form [type=submit]").click()
+    page.wait_for_url(f"{live_server}/")
+    assert page.locator(".govuk-notification-banner").is_visible()
+    context.close()
