@@ -11,8 +11,8 @@ INSTANCE = ROOT / "instance"
 MAX_REQUEST_BYTES = 1024 * 1024
 
 
-class ConfigError(RuntimeError):
-    """A setting is missing or wrong; the message is one line meant for the operator."""
+class ConfigError(SystemExit):
+    """A setting is missing or wrong. A SystemExit, so the operator sees one line, not a traceback."""
 
 
 def _flag(name: str) -> bool:
