@@ -108,7 +108,7 @@ def make_user(app, agency):
             email=email or f"{role.value}@example.org",
             password_hash=hash_password(fields.pop("password", PASSWORD)),
             role=role,
-            agency_id=agency.id,
+            agency_id=fields.pop("agency_id", agency.id),
             job=fields.pop("job", Job.PROFESSIONAL),
             **fields,
         )

@@ -10,6 +10,7 @@ from flask_login import login_user, logout_user
 from itsdangerous import BadSignature, SignatureExpired, URLSafeTimedSerializer
 from sqlalchemy import func, or_, select
 from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import selectinload
 from werkzeug.security import check_password_hash, generate_password_hash
 
 from ..extensions import db
@@ -166,7 +167,9 @@ def set_password(user: User, password: str) -> None:
 
 def find_people(query: str) -> list[User]:
     text = query.strip().lower()
-    statement = select(User).order_by(User.name).limit(SEARCH_LIMIT)
+    statement = (
+        select(User).options(selectinload(User.agency)).order_by(User.name).limit(SEARCH_LIMIT)
+    )
     if text:
         pattern = f"%{text}%"
         statement = statement.where(
