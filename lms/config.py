@@ -12,7 +12,7 @@ MAX_REQUEST_BYTES = 1024 * 1024
 
 
 class ConfigError(SystemExit):
-    """A setting is missing or wrong. A SystemExit, so the operator sees one line, not a traceback."""
+    """A setting is missing or wrong: a SystemExit, so the operator sees one line, no traceback."""
 
 
 def _flag(name: str) -> bool:
