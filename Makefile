@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 LANGS := pl ru lv lt pt sk ur
 export FLASK_APP := lms
 
-.PHONY: install run test assets translations translations-compile screenshots lint clean
+.PHONY: install run test assets translations translations-compile screenshots bench lint clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -23,7 +23,7 @@ run: install
 	LMS_DEMO=1 $(BIN)/flask run --host 127.0.0.1 --port 5000
 
 test: install
-	$(BIN)/ruff check lms tests
+	$(BIN)/ruff check lms tests bench
 	$(BIN)/pytest
 
 # Rebuild the committed CSS from GOV.UK Frontend's Sass (needs Node; not needed at run time).
@@ -51,9 +51,13 @@ translations: $(BIN)/python
 screenshots: install
 	$(BIN)/python -m tests.browser.screenshots docs
 
+# Throughput and latency of gunicorn on SQLite and PostgreSQL (a measurement, not a test).
+bench: install
+	$(BIN)/python -m bench.load
+
 lint:
-	$(BIN)/ruff check lms tests
-	$(BIN)/ruff format --check lms tests
+	$(BIN)/ruff check lms tests bench
+	$(BIN)/ruff format --check lms tests bench
 
 clean:
 	rm -rf $(VENV) node_modules instance
