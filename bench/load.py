@@ -89,8 +89,8 @@ def ensure_postgres_database(url: str) -> bool:
     admin = url.replace("postgresql+psycopg://", "postgresql://").rsplit("/", 1)[0] + "/postgres"
     try:
         with psycopg.connect(admin, autocommit=True, connect_timeout=3) as conn:
-            exists = conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", (name,)).fetchone()
-            if not exists:
+            found = conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", (name,))
+            if not found.fetchone():
                 conn.execute(f'CREATE DATABASE "{name}"')
     except psycopg.OperationalError:
         return False
