@@ -21,7 +21,6 @@ def create_app(overrides: dict | None = None) -> Flask:
         instance_path=str(config.INSTANCE),
     )
     app.config.update(config.DEFAULTS)
-    app.config["PASSWORD_HASH_METHOD"] = "scrypt"
     if overrides is None or "SECRET_KEY" not in overrides:
         app.config.update(config.from_environment())
     if overrides:

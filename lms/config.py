@@ -66,6 +66,7 @@ DEFAULTS = {
     "RATELIMIT_HEADERS_ENABLED": False,
     "RATELIMIT_STRATEGY": "moving-window",
     "PASSWORD_RESET_MAX_AGE": 3600,
+    "PASSWORD_HASH_METHOD": "scrypt",
     "BABEL_DEFAULT_LOCALE": "en",
     "BABEL_TRANSLATION_DIRECTORIES": str(ROOT / "translations"),
 }
