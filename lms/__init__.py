@@ -7,6 +7,7 @@ from flask_login import current_user
 from govuk_frontend_wtf.main import WTFormsHelpers
 from jinja2 import ChoiceLoader, FileSystemLoader, PackageLoader, PrefixLoader
 from sqlalchemy.exc import SQLAlchemyError
+from werkzeug.middleware.proxy_fix import ProxyFix
 
 from . import access, config, errors, i18n, security
 from .extensions import babel, csrf, db, limiter, login_manager, migrate
@@ -40,6 +41,11 @@ def create_app(overrides: dict | None = None) -> Flask:
     app.jinja_env.lstrip_blocks = True
     app.jinja_env.add_extension("jinja2.ext.do")
     app.jinja_env.filters["phone"] = i18n.phone_number
+
+    if app.config.get("LMS_PROXY_COUNT"):
+        # Behind a proxy, the visitor's address (for per-address limits) is in X-Forwarded-For.
+        hops = app.config["LMS_PROXY_COUNT"]
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops)
 
     _init_extensions(app)
     _register_blueprints(app)

@@ -48,6 +48,7 @@ def from_environment() -> dict:
         ),
         "LMS_CONTACT_EMAIL": os.environ.get("LMS_CONTACT_EMAIL", "safeguarding@example.org"),
         "LMS_CONTACT_PHONE": os.environ.get("LMS_CONTACT_PHONE", ""),
+        "LMS_PROXY_COUNT": int(os.environ.get("LMS_PROXY_COUNT", "0") or 0),
         "SESSION_COOKIE_SECURE": base_url.startswith("https://"),
         "REMEMBER_COOKIE_SECURE": base_url.startswith("https://"),
     }

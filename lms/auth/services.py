@@ -4,6 +4,7 @@ transaction."""
 import secrets
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from functools import lru_cache
 
 from flask import current_app, session, url_for
 from flask_login import login_user, logout_user
@@ -83,14 +84,17 @@ def register(details: Registration) -> User:
     return user
 
 
-# Compared against when the email is unknown, so both cases take the same time.
-_UNKNOWN_USER_HASH = generate_password_hash(secrets.token_urlsafe(16))
+@lru_cache
+def _unknown_user_hash(method: str) -> str:
+    """Checked when the email is unknown, so both cases take the same time."""
+    return generate_password_hash(secrets.token_urlsafe(16), method=method)
 
 
 def authenticate(email: str, password: str) -> User | None:
     user = find_by_email(email)
     if user is None:
-        check_password_hash(_UNKNOWN_USER_HASH, password)
+        method = current_app.config["PASSWORD_HASH_METHOD"]
+        check_password_hash(_unknown_user_hash(method), password)
         return None
     return user if check_password_hash(user.password_hash, password) else None
 

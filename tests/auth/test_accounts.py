@@ -241,3 +241,20 @@ def test_password_reset_requests_are_limited_per_address(client):
     response = client.post("/password/forgotten?lang=ru", data={"email": "a@example.org"})
     assert response.status_code == 429
     assert "60 минут" in response.get_data(as_text=True)
+
+
+def test_behind_a_proxy_each_visitor_has_their_own_address_limit(database_url):
+    from lms import create_app
+    from tests.conftest import make_config
+
+    app = create_app(make_config(database_url, LMS_PROXY_COUNT=1))
+    client = app.test_client()
+
+    def attempt(address, n):
+        return client.post("/sign-in", data={"email": f"p{n}@example.org", "password": "x" * 12},
+                           headers={"X-Forwarded-For": address})
+
+    for n in range(30):
+        assert attempt("203.0.113.1", n).status_code == 400
+    assert attempt("203.0.113.1", 99).status_code == 429
+    assert attempt("203.0.113.2", 99).status_code == 400  # another visitor, same proxy
