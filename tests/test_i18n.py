@@ -141,3 +141,10 @@ def test_plural_forms_follow_cldr(app, code, groups):
     words = [form.pop() for form in forms]
     assert len(set(words)) == len(words), words
     assert "# people found" not in words
+
+
+def test_typed_text_keeps_its_own_direction(client):
+    body = client.get("/register?lang=ur").get_data(as_text=True)
+    for field in ("name", "email", "licence_number", "licensing_authority"):
+        tag = re.search(rf'<input[^>]*id="{field}"[^>]*>', body).group(0)
+        assert 'dir="auto"' in tag, field

@@ -34,6 +34,7 @@ def email_field(label=None):
         label or _l("Email address"),
         widget=GovTextInput(),
         filters=[strip],
+        render_kw={"dir": "auto"},  # typed text keeps its own direction on Urdu pages
         validators=[
             InputRequired(_l("Enter your email address")),
             Length(max=EMAIL_MAX, message=_l("Email address must be 254 characters or fewer")),
@@ -96,6 +97,7 @@ class RegisterForm(FlaskForm):
     name = StringField(
         _l("Full name"),
         filters=[strip],
+        render_kw={"dir": "auto"},  # typed text keeps its own direction on Urdu pages
         widget=GovTextInput(),
         description=_l("As it should appear on your certificates"),
         validators=[
@@ -113,6 +115,7 @@ class RegisterForm(FlaskForm):
     licence_number = StringField(
         _l("Licence or badge number"),
         filters=[strip],
+        render_kw={"dir": "auto"},  # typed text keeps its own direction on Urdu pages
         widget=GovTextInput(),
         description=_l(
             "Drivers: your council driver's licence number. Door staff: your SIA badge number."
@@ -125,6 +128,7 @@ class RegisterForm(FlaskForm):
     licensing_authority = StringField(
         _l("Licensing authority"),
         filters=[strip],
+        render_kw={"dir": "auto"},  # typed text keeps its own direction on Urdu pages
         widget=GovTextInput(),
         description=_l("The council or body that issued it"),
         validators=[
@@ -189,6 +193,7 @@ class PeopleSearchForm(FlaskForm):
     q = StringField(
         _l("Name, email or licence number"),
         filters=[strip],
+        render_kw={"dir": "auto"},  # typed text keeps its own direction on Urdu pages
         widget=GovTextInput(),
         validators=[
             Optional(),
@@ -218,6 +223,7 @@ class AgencyForm(FlaskForm):
     name = StringField(
         _l("Organisation name"),
         filters=[strip],
+        render_kw={"dir": "auto"},  # typed text keeps its own direction on Urdu pages
         widget=GovTextInput(),
         validators=[
             InputRequired(_l("Enter the organisation's name")),
