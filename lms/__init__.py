@@ -8,6 +8,7 @@ from govuk_frontend_wtf.main import WTFormsHelpers
 from jinja2 import ChoiceLoader, FileSystemLoader, PackageLoader, PrefixLoader
 from sqlalchemy.exc import SQLAlchemyError
 from werkzeug.middleware.proxy_fix import ProxyFix
+from werkzeug.routing import IntegerConverter
 
 from . import access, config, errors, i18n, security
 from .extensions import babel, csrf, db, limiter, login_manager, migrate
@@ -37,6 +38,7 @@ def create_app(overrides: dict | None = None) -> Flask:
             PrefixLoader({"govuk_frontend_wtf": PackageLoader("govuk_frontend_wtf")}),
         ]
     )
+    app.url_map.converters["id"] = RowId
     app.jinja_env.trim_blocks = True
     app.jinja_env.lstrip_blocks = True
     app.jinja_env.add_extension("jinja2.ext.do")
@@ -62,6 +64,13 @@ def create_app(overrides: dict | None = None) -> Flask:
 
     cli.register(app)
     return app
+
+
+class RowId(IntegerConverter):
+    """A row id in a URL: ids beyond what the database holds are a plain 404, not an error."""
+
+    def __init__(self, url_map):
+        super().__init__(url_map, min=1, max=2**31 - 1)
 
 
 def _init_extensions(app: Flask) -> None:

@@ -24,7 +24,7 @@ def people():
     ), status
 
 
-@bp.route("/admin/people/<int:user_id>", methods=["GET", "POST"])
+@bp.route("/admin/people/<id:user_id>", methods=["GET", "POST"])
 @access.allow(Role.ADMIN)
 def person(user_id):
     user = services.get_person(user_id) or abort(404)
@@ -47,7 +47,7 @@ def agencies():
 
 
 @bp.route("/agencies/new", methods=["GET", "POST"])
-@bp.route("/agencies/<int:agency_id>", methods=["GET", "POST"])
+@bp.route("/agencies/<id:agency_id>", methods=["GET", "POST"])
 @access.allow(Role.COORDINATOR, Role.ADMIN)
 def agency(agency_id=None):
     existing = (services.get_agency(agency_id) or abort(404)) if agency_id else None

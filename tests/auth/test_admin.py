@@ -78,3 +78,10 @@ def test_search_shows_at_most_the_stated_number(client, signed_in, make_user):
     body = client.get("/admin/people?q=person").get_data(as_text=True)
     assert body.count('href="/admin/people/') == SEARCH_LIMIT
     assert f"Only the first {SEARCH_LIMIT} are shown" in body
+
+
+def test_out_of_range_ids_are_not_found(client, signed_in):
+    signed_in(Role.ADMIN)
+    for url in ("/admin/people/99999999999", "/admin/people/99999999999999999999999",
+                "/agencies/99999999999999999999999"):
+        assert client.get(url).status_code == 404, url
