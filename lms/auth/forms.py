@@ -26,7 +26,8 @@ SEARCH_MAX = 100
 
 
 def strip(value):
-    return value.strip() if isinstance(value, str) else value
+    # PostgreSQL refuses NUL characters in text, so they never reach it.
+    return value.replace("\x00", "").strip() if isinstance(value, str) else value
 
 
 def email_field(label=None):

@@ -6,7 +6,7 @@ import pytest
 from sqlalchemy import func, select
 
 from lms.auth import services
-from lms.auth.models import Job, User
+from lms.auth.models import Job, Role, User
 from lms.extensions import db
 from lms.notify.models import OutboxMail
 from tests.conftest import PASSWORD, sign_in
@@ -281,3 +281,12 @@ def test_limits_are_shared_through_redis(database_url):
     for client in (first, second, first, second, first):
         assert sign_in(client, "learner@example.org", "wrong password!").status_code == 400
     assert sign_in(second, "learner@example.org", "wrong password!").status_code == 429
+
+
+def test_nul_characters_never_reach_the_database(client, agency, signed_in):
+    data = registration(agency, name="Dariusz\x00 Nowak", licensing_authority="City\x00")
+    assert client.post("/register", data=data).status_code == 302
+    assert db.session.scalar(select(User.name)) == "Dariusz Nowak"
+    client.post("/sign-out")
+    signed_in(Role.ADMIN)
+    assert client.get("/admin/people?q=Dar%00iusz").status_code == 200
