@@ -83,3 +83,23 @@ def test_works_without_javascript(browser, live_server, agency):
     page.wait_for_url(f"{live_server}/")
     assert page.locator(".govuk-notification-banner").is_visible()
     context.close()
+
+
+@pytest.mark.parametrize("lang", ["en", "ur"])
+def test_signed_in_pages_on_a_phone(page, live_server, make_user, agency, lang):
+    """Account, people and organisations: axe-clean and no sideways scrolling at 360 px."""
+    from lms.auth.models import Role
+
+    admin = make_user(Role.ADMIN, email="a.very.long.email.address.for.testing@example.org",
+                      language=lang)
+    page.goto(f"{live_server}/sign-in?lang={lang}")
+    page.locator("#email").fill(admin.email)
+    page.locator("#password").fill(PASSWORD)
+    page.locator("main form [type=submit]").click()
+    page.wait_for_load_state()
+    for path in ("/account", "/admin/people?q=example", f"/admin/people/{admin.id}",
+                 "/agencies", f"/agencies/{agency.id}", "/help"):
+        page.goto(f"{live_server}{path}")
+        assert page.locator("html").get_attribute("lang") == lang
+        assert fits_the_screen(page), path
+        assert axe_violations(page) == [], path
