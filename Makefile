@@ -24,6 +24,7 @@ run: install
 
 test: install
 	$(BIN)/ruff check lms tests bench
+	LMS_DEMO=1 $(BIN)/flask content check
 	$(BIN)/pytest
 
 # Rebuild the committed CSS from GOV.UK Frontend's Sass (needs Node; not needed at run time).

@@ -10,7 +10,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from werkzeug.middleware.proxy_fix import ProxyFix
 from werkzeug.routing import IntegerConverter
 
-from . import access, config, errors, i18n, security
+from . import access, config, content, errors, i18n, security
 from .extensions import babel, csrf, db, limiter, login_manager, migrate
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -50,6 +50,7 @@ def create_app(overrides: dict | None = None) -> Flask:
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops)
 
     _init_extensions(app)
+    content.init_app(app)
     _register_blueprints(app)
     errors.register(app)
 
@@ -93,9 +94,10 @@ def _init_extensions(app: Flask) -> None:
 def _register_blueprints(app: Flask) -> None:
     from .auth.admin_views import bp as admin_bp
     from .auth.views import bp as auth_bp
+    from .courses.views import bp as learning_bp
     from .home.views import bp as home_bp
 
-    for blueprint in (home_bp, auth_bp, admin_bp):
+    for blueprint in (home_bp, auth_bp, admin_bp, learning_bp):
         app.register_blueprint(blueprint)
 
 

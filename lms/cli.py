@@ -1,10 +1,13 @@
-"""flask commands: demo data and the mail outbox."""
+"""flask commands: demo data, the content check and the mail outbox."""
+
+from pathlib import Path
 
 import click
 from flask import Flask
 from flask_migrate import upgrade
 
-from . import demo
+from . import content, demo
+from .i18n import LANGUAGES
 from .notify import services as notify
 
 
@@ -29,3 +32,33 @@ def register(app: Flask) -> None:
         """Deliver queued mail; failures are retried later with backoff."""
         sent, failed = notify.send_pending(limit)
         click.echo(f"sent {sent}, failed {failed}")
+
+    content_group = click.Group("content", help="The learning content under content/.")
+    app.cli.add_command(content_group)
+
+    @content_group.command("check")
+    @click.option("--words", is_flag=True, help="Show word counts instead of statuses.")
+    @click.option("--strict", is_flag=True, help="Also fail on missing or old translations.")
+    def content_check(words: bool, strict: bool) -> None:
+        """Validate every file, and show each item's translations by language."""
+        catalogue = content.load(Path(app.config["LMS_CONTENT_DIR"]), app.config["LMS_MASH_PHONE"])
+        rows = [(f"learning/{slug}", item) for slug, item in catalogue.items.items()]
+        rows += [(f"leaflets/{slug}", leaflet) for slug, leaflet in catalogue.leaflets.items()]
+        mark = {content.COMPLETE: "ok", content.OUT_OF_DATE: "old", content.MISSING: "-"}
+        width = max([len(name) for name, _ in rows] + [10])
+        click.echo(" ".join([f"{'':<{width}}"] + [f"{code:>5}" for code in LANGUAGES]))
+        incomplete = 0
+        for name, thing in rows:
+            cells = []
+            for code in LANGUAGES:
+                status = thing.status(code)
+                incomplete += status != content.COMPLETE
+                count = thing.words(code) if words else 0
+                cells.append(f"{count if count else '-':>5}" if words else f"{mark[status]:>5}")
+            click.echo(" ".join([f"{name:<{width}}"] + cells))
+        if not words:
+            click.echo("ok: complete, old: translates an older English version, -: missing")
+        for problem in catalogue.problems:
+            click.echo(str(problem), err=True)
+        if catalogue.problems or (strict and incomplete):
+            raise SystemExit(1)

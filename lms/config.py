@@ -48,6 +48,7 @@ def from_environment() -> dict:
         ),
         "LMS_CONTACT_EMAIL": os.environ.get("LMS_CONTACT_EMAIL", "safeguarding@example.org"),
         "LMS_CONTACT_PHONE": os.environ.get("LMS_CONTACT_PHONE", ""),
+        "LMS_CONTENT_DIR": os.environ.get("LMS_CONTENT_DIR", str(ROOT / "content")),
         "LMS_PROXY_COUNT": int(os.environ.get("LMS_PROXY_COUNT", "0") or 0),
         "SESSION_COOKIE_SECURE": base_url.startswith("https://"),
         "REMEMBER_COOKIE_SECURE": base_url.startswith("https://"),
@@ -69,5 +70,7 @@ DEFAULTS = {
     "PASSWORD_RESET_MAX_AGE": 3600,
     "PASSWORD_HASH_METHOD": "scrypt",
     "BABEL_DEFAULT_LOCALE": "en",
+    "BABEL_DEFAULT_TIMEZONE": "Europe/London",
     "BABEL_TRANSLATION_DIRECTORIES": str(ROOT / "translations"),
+    "LMS_CONTENT_DIR": str(ROOT / "content"),
 }

@@ -102,5 +102,6 @@ def template_context() -> dict:
     return {
         "language": current_language(),
         "languages": LANGUAGES.values(),
+        "languages_by_code": LANGUAGES,
         "url_with_lang": url_with_lang,
     }

@@ -26,9 +26,17 @@ EXPECTED = {
     "admin.person": {Role.ADMIN},
     "admin.agencies": COORDINATORS,
     "admin.agency": COORDINATORS,
+    "learning.catalogue": EVERYONE,
+    "learning.item": EVERYONE,
+    "learning.page": EVERYONE,
+    "learning.read_page": STAFF,
+    "learning.leaflets": EVERYONE,
+    "learning.leaflet": EVERYONE,
+    "learning.leaflet_pdf": EVERYONE,
 }
 WHO = ["visitor", *Role]
-SAMPLE_VALUES = {"filename": "css/app.css", "token": "not-a-token"}
+SAMPLE_VALUES = {"filename": "css/app.css", "token": "not-a-token", "slug": "taxi-drivers",
+                 "page": "signs"}
 
 
 def sample_url(rule: Rule, ids: dict) -> str:

@@ -19,7 +19,10 @@ def count_queries(app):
     event.remove(db.engine, "before_cursor_execute", record)
 
 
-@pytest.mark.parametrize("url, most", [("/", 2), ("/account", 2), ("/agencies", 3)])
+@pytest.mark.parametrize("url, most", [
+    ("/", 2), ("/account", 2), ("/agencies", 3), ("/learning?for=all", 3),
+    ("/learning/level-1-cse", 3), ("/learning/level-1-cse/models", 3),
+])
 def test_queries_per_page(client, signed_in, make_user, count_queries, url, most):
     signed_in(Role.COORDINATOR)
     for n in range(30):

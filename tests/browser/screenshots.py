@@ -1,4 +1,5 @@
-"""Screenshots of the home page in English and Urdu for the README: `make screenshots`."""
+"""Screenshots for the README (home, learning, a briefing in Polish, the Urdu leaflet):
+`make screenshots`."""
 
 import sys
 import tempfile
@@ -12,6 +13,16 @@ from lms import create_app
 from lms.extensions import db
 from tests.browser.conftest import CHROMIUM_ARGS, chromium_path
 from tests.conftest import make_config
+
+SHOTS = [
+    ("home", "/", "en", 1024),
+    ("home", "/", "ur", 1024),
+    ("home", "/", "ur", 360),
+    ("learning", "/learning", "en", 1024),
+    ("taxi-briefing", "/learning/taxi-drivers/signs", "pl", 360),
+    ("leaflet-young-people", "/leaflets/young-people", "ur", 1024),
+    ("leaflet-young-people", "/leaflets/young-people", "ur", 360),
+]
 
 
 def main(folder: str) -> None:
@@ -28,10 +39,10 @@ def main(folder: str) -> None:
             browser = playwright.chromium.launch(
                 executable_path=chromium_path(), args=CHROMIUM_ARGS
             )
-            for lang, size in [("en", (1024, 900)), ("ur", (1024, 900)), ("ur", (360, 800))]:
-                page = browser.new_page(viewport={"width": size[0], "height": size[1]})
-                page.goto(f"{base}/?lang={lang}")
-                page.screenshot(path=str(out / f"home-{lang}-{size[0]}.png"), full_page=True)
+            for name, path, lang, width in SHOTS:
+                page = browser.new_page(viewport={"width": width, "height": 800})
+                page.goto(f"{base}{path}?lang={lang}")
+                page.screenshot(path=str(out / f"{name}-{lang}-{width}.png"), full_page=True)
                 page.close()
             browser.close()
         server.shutdown()
