@@ -85,6 +85,9 @@ class Translated:
         """Languages this is written in, including out-of-date translations."""
         return [code for code in LANGUAGES if code in self.texts]
 
+    def words(self, language: str) -> int:
+        return self.texts[language].words if language in self.texts else 0
+
 
 @dataclass
 class Page(Translated):

@@ -15,6 +15,9 @@ BARE_PHONE = re.compile(r"(?<![\d:])(?:0\d{3} ?\d{3} ?\d{3,4}|116 ?000|999|101)(
 HTML_TAG = re.compile(r"</?[A-Za-z][^>\n]*>")
 LINK = re.compile(r"\]\(([^)\s]*)\)")
 HEADING_1 = re.compile(r"^# ", re.MULTILINE)
+# Editors indent a list inside a list by two spaces; Python-Markdown wants four.
+NESTED_ITEM = re.compile(r"^((?:  )+)(?=(?:[-*+]|\d+\.) )", re.MULTILINE)
+ODD_INDENT = re.compile(r"^(?:  )* (?=(?:[-*+]|\d+\.) )", re.MULTILINE)
 
 ALLOWED_TAGS = {
     "h2", "h3", "h4", "p", "ul", "ol", "li", "strong", "em", "a", "blockquote", "br", "hr",
@@ -39,6 +42,8 @@ def problems(body: str) -> list[tuple[int, str]]:
         found.append((match.start(), f"write the phone number as [[tel:{match.group(0)}]]"))
     for match in HTML_TAG.finditer(body):
         found.append((match.start(), f"HTML is not allowed: {match.group(0)}"))
+    for match in ODD_INDENT.finditer(body):
+        found.append((match.start(), "indent a list inside a list by two spaces"))
     for match in HEADING_1.finditer(body):
         found.append((match.start(), "use ## headings: the page title comes from the front matter"))
     return [(body.count("\n", 0, offset), message) for offset, message in found]
@@ -51,6 +56,7 @@ def links(body: str) -> list[tuple[int, str]]:
 
 def render(body: str, mash_phone: str) -> Markup:
     """Markdown to safe HTML, with phone codes turned into links that a phone can call."""
+    body = NESTED_ITEM.sub(lambda m: "    " * (len(m.group(1)) // 2), body)
     html = markdown.markdown(body, extensions=["sane_lists"], output_format="html")
     html = nh3.clean(
         html,

@@ -30,7 +30,7 @@ def good_files() -> dict[str, str]:
         "learning/drivers/item.yaml": "kind: briefing\naudience: [taxi_driver]\nduration: 12\n",
         "learning/drivers/en/index.md": page("For drivers", summary="A short briefing."),
         "learning/drivers/en/01-what.md": page("What it is", body=(
-            "## Signs\n\n- one\n- two\n\nCall [[tel:999]] or the MASH on [[mash]].\n\n"
+            "## Signs\n\n- one\n- two\n  - nested\n\nCall [[tel:999]] or the MASH on [[mash]].\n\n"
             "See [the leaflet](/leaflets/young-people) and [page 2](/learning/drivers/who).\n")),
         "learning/drivers/en/02-who.md": page("Who to call", version=2),
         "learning/drivers/pl/index.md": page("Dla kierowców", language="pl", summary="Krótko."),
@@ -53,6 +53,7 @@ def test_good_content_loads_with_statuses_and_rendered_pages(tmp_path):
     assert item.languages() == ["en", "pl"]
     html = item.pages[0].english.html
     assert "<h2>Signs</h2>" in html
+    assert "<li>two<ul>\n<li>nested</li>" in html
     assert 'href="tel:999"' in html and 'href="tel:01234567890"' in html and 'dir="ltr"' in html
     assert "[[" not in html
     shown = item.pages[1].shown("pl")
@@ -96,6 +97,8 @@ def test_html_and_scripts_in_markdown_are_reported_and_never_rendered(tmp_path):
      "02-who.md:6: write the phone number as [[tel:0800 123 4567]]"),
     ("learning/drivers/en/02-who.md", page("Who", body="Ring [[tel:0800 123 4567]]\n"),
      "'0800 123 4567' is not a number the content may print"),
+    ("learning/drivers/en/02-who.md", page("Who", body="- a\n   - b\n"),
+     "02-who.md:6: indent a list inside a list by two spaces"),
     ("learning/drivers/en/02-who.md", page("Who", body="Ring [[phone]]\n"),
      "unknown code [[phone]]"),
     ("learning/drivers/en/02-who.md", page("Who", body="See [it](/learning/drivers/nope)\n"),
@@ -148,8 +151,11 @@ def test_check_prints_the_table_and_fails_only_on_problems(tmp_path):
     assert lines[1].split() == ["learning/drivers", "ok", "old", "-", "-", "-", "-", "-", "-"]
     assert lines[2].split() == ["leaflets/young-people", "ok", "-", "-", "-", "-", "-", "-", "ok"]
     assert run_check(root, "--strict").exit_code == 1  # translations are missing
-    words = run_check(root, "--words").output.splitlines()[1].split()
+    lines = run_check(root, "--words").output.splitlines()
+    words = lines[1].split()
     assert words[0] == "learning/drivers" and int(words[1]) > 20 and words[3] == "-"
+    words = lines[2].split()
+    assert words[0] == "leaflets/young-people" and int(words[1]) > 2 and words[2] == "-"
 
     (root / "learning/drivers/en/02-who.md").write_text("broken\n", "utf-8")
     result = run_check(root)
