@@ -310,7 +310,7 @@ def _read_text(
         language=language,
         title=title.strip(),
         summary=short.strip(),
-        html=markup.render(body, mash_phone),
+        html=markup.render(body, mash_phone, LANGUAGES[language].direction),
         version=data[version_key],
         words=len(re.findall(r"\w+", f"{title} {short} {body}")),
     )

@@ -19,6 +19,11 @@ HEADING_1 = re.compile(r"^# ", re.MULTILINE)
 NESTED_ITEM = re.compile(r"^((?:  )+)(?=(?:[-*+]|\d+\.) )", re.MULTILINE)
 ODD_INDENT = re.compile(r"^(?:  )* (?=(?:[-*+]|\d+\.) )", re.MULTILINE)
 
+# A run of Latin-script words (a name such as "CAFCASS (Children and Family Court ...)", a web
+# address) inside right-to-left text, and the tags between runs of text.
+LATIN_RUN = re.compile(r"[A-Za-z](?:[A-Za-z0-9'’.\-/ ]|&amp;)*[A-Za-z0-9]|[A-Za-z]")
+TAG = re.compile(r"(<[^>]*>)")
+
 ALLOWED_TAGS = {
     "h2", "h3", "h4", "p", "ul", "ol", "li", "strong", "em", "a", "blockquote", "br", "hr",
     "table", "thead", "tbody", "tr", "th", "td",
@@ -54,7 +59,7 @@ def links(body: str) -> list[tuple[int, str]]:
     return [(body.count("\n", 0, m.start()), m.group(1)) for m in LINK.finditer(body)]
 
 
-def render(body: str, mash_phone: str) -> Markup:
+def render(body: str, mash_phone: str, direction: str = "ltr") -> Markup:
     """Markdown to safe HTML, with phone codes turned into links that a phone can call."""
     body = NESTED_ITEM.sub(lambda m: "    " * (len(m.group(1)) // 2), body)
     html = markdown.markdown(body, extensions=["sane_lists"], output_format="html")
@@ -72,7 +77,8 @@ def render(body: str, mash_phone: str) -> Markup:
         number = mash_phone if code == "mash" else code.removeprefix("tel:")
         return phone_link(number)
 
-    return Markup(CODE.sub(phone, html))
+    html = CODE.sub(phone, html)
+    return Markup(isolate_latin(html) if direction == "rtl" else html)
 
 
 def phone_link(number: str) -> str:
@@ -80,3 +86,12 @@ def phone_link(number: str) -> str:
     return (
         f'<a class="govuk-link lms-phone" dir="ltr" href="tel:{digits}">{escape(number)}</a>'
     )
+
+
+def isolate_latin(html: str) -> str:
+    """Set Latin-script runs in right-to-left text apart, so that brackets and commas around them
+    stay where the writer put them (the bidi algorithm would otherwise pull them into the run)."""
+    parts = TAG.split(html)
+    for index in range(0, len(parts), 2):  # text between tags; odd indexes are the tags
+        parts[index] = LATIN_RUN.sub(lambda m: f'<span dir="ltr">{m.group(0)}</span>', parts[index])
+    return "".join(parts)

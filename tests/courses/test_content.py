@@ -166,3 +166,10 @@ def test_check_prints_the_table_and_fails_only_on_problems(tmp_path):
 def test_the_real_content_is_clean_and_complete_in_every_language():
     result = run_check(Path(__file__).resolve().parents[2] / "content", "--strict")
     assert result.exit_code == 0, result.output + result.stderr
+
+
+def test_latin_names_in_urdu_are_set_apart_so_brackets_stay_in_place():
+    html = content.markup.render("یعنی CAFCASS (Children and Family)، A&E [[tel:999]]", MASH, "rtl")
+    assert '<span dir="ltr">CAFCASS</span> (<span dir="ltr">Children and Family</span>)' in html
+    assert '<span dir="ltr">A&amp;E</span>' in html and 'href="tel:999">999</a>' in html
+    assert "<span" not in content.markup.render("Plain English (text)", MASH, "ltr")
