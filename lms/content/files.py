@@ -1,146 +1,33 @@
-"""The learning content under content/: loaded and validated once into an in-memory catalogue.
+"""Reading the files under content/: front matter, Markdown, item settings and links, each checked.
 
-Items (Level 1 modules and night-time economy briefings) and leaflets are files, so editors and
-translators work without touching code (content/README.md). The database keeps only their slugs.
-A file with a problem is left out and reported; the running site never fails because of content.
+A file with a problem is reported with its path and line, and left out; broken English loses the
+whole item, a broken translation only that translation.
 """
 
 import re
-from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
-from flask import Flask, current_app
-from markupsafe import Markup
 
+from ..i18n import DEFAULT, LANGUAGES
 from . import markup
-from .i18n import DEFAULT, LANGUAGES
+from .model import (
+    AUDIENCES,
+    KINDS,
+    Catalogue,
+    Item,
+    Leaflet,
+    Page,
+    Problem,
+    Text,
+    Translated,
+)
 
-KINDS = ("module", "briefing")
-AUDIENCES = ("professional", "taxi_driver", "door_staff", "takeaway", "hotel", "off_licence")
 SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 PAGE_FILE = re.compile(r"^(\d{2})-([a-z0-9]+(?:-[a-z0-9]+)*)\.md$")
 ITEM_KEYS = {"kind", "audience", "duration", "quiz", "renewal_months"}
 TITLE_LENGTH = 150
 SUMMARY_LENGTH = 300
-
-COMPLETE, OUT_OF_DATE, MISSING = "complete", "out of date", "missing"
-
-
-@dataclass(frozen=True)
-class Problem:
-    path: Path
-    line: int
-    message: str
-
-    def __str__(self) -> str:
-        where = f"{self.path}:{self.line}" if self.line else str(self.path)
-        return f"{where}: {self.message}"
-
-
-@dataclass
-class Text:
-    """One language's version of a page, an item's introduction or a leaflet."""
-
-    language: str
-    title: str
-    summary: str
-    html: Markup
-    version: int  # for English, its version; for a translation, the English version it translates
-    words: int
-
-
-@dataclass(frozen=True)
-class Shown:
-    """The text a reader gets in a language: the translation, or English when there is none."""
-
-    text: Text
-    fallback: bool  # English shown because this language has no translation
-    out_of_date: bool  # a translation of an older English version
-
-
-@dataclass
-class Translated:
-    """Something written in English with translations: a page, an introduction or a leaflet."""
-
-    texts: dict[str, Text] = field(default_factory=dict)
-
-    @property
-    def english(self) -> Text:
-        return self.texts[DEFAULT]
-
-    def status(self, language: str) -> str:
-        text = self.texts.get(language)
-        if text is None:
-            return MISSING
-        return OUT_OF_DATE if text.version < self.english.version else COMPLETE
-
-    def shown(self, language: str) -> Shown:
-        text = self.texts.get(language)
-        if text is None:
-            return Shown(self.english, fallback=language != DEFAULT, out_of_date=False)
-        return Shown(text, fallback=False, out_of_date=text.version < self.english.version)
-
-    def languages(self) -> list[str]:
-        """Languages this is written in, including out-of-date translations."""
-        return [code for code in LANGUAGES if code in self.texts]
-
-    def words(self, language: str) -> int:
-        return self.texts[language].words if language in self.texts else 0
-
-
-@dataclass
-class Page(Translated):
-    slug: str = ""
-    number: int = 0
-
-
-@dataclass
-class Item:
-    slug: str
-    kind: str
-    audience: tuple[str, ...]
-    duration: int
-    intro: Translated
-    pages: list[Page]
-    quiz: str | None = None
-    renewal_months: int | None = None
-
-    def page(self, slug: str) -> Page | None:
-        return next((page for page in self.pages if page.slug == slug), None)
-
-    def status(self, language: str) -> str:
-        statuses = {part.status(language) for part in (self.intro, *self.pages)}
-        for status in (MISSING, OUT_OF_DATE):
-            if status in statuses:
-                return status
-        return COMPLETE
-
-    def languages(self) -> list[str]:
-        """Languages in which every page can be read (perhaps a version behind the English)."""
-        return [code for code in LANGUAGES if self.status(code) != MISSING]
-
-    def words(self, language: str) -> int:
-        return sum(part.texts[language].words for part in (self.intro, *self.pages)
-                   if language in part.texts)
-
-
-@dataclass
-class Leaflet(Translated):
-    slug: str = ""
-
-
-@dataclass
-class Catalogue:
-    items: dict[str, Item] = field(default_factory=dict)
-    leaflets: dict[str, Leaflet] = field(default_factory=dict)
-    problems: list[Problem] = field(default_factory=list)
-
-    def for_audience(self, audience: str | None) -> list[Item]:
-        """Level 1 first, then the briefings in the order of their audiences."""
-        items = [item for item in self.items.values() if not audience or audience in item.audience]
-        return sorted(items, key=lambda item: (
-            KINDS.index(item.kind), AUDIENCES.index(item.audience[0]), item.slug))
 
 
 def load(root: Path, mash_phone: str) -> Catalogue:
@@ -373,33 +260,3 @@ def _link_exists(target: str, catalogue: Catalogue) -> bool:
 
 # Loaded once per content folder, change of its files and MASH number: tests and the debug
 # server reload only when a file changed.
-_loaded: dict[tuple, Catalogue] = {}
-
-
-def _fingerprint(root: Path) -> tuple:
-    return tuple(sorted((str(p), p.stat().st_mtime_ns, p.stat().st_size)
-                        for p in root.rglob("*") if p.is_file()))
-
-
-def get(root: Path, mash_phone: str) -> Catalogue:
-    key = (str(root), mash_phone, _fingerprint(root))
-    if key not in _loaded:
-        _loaded.clear()
-        _loaded[key] = load(root, mash_phone)
-    return _loaded[key]
-
-
-def init_app(app: Flask) -> None:
-    catalogue = get(Path(app.config["LMS_CONTENT_DIR"]), app.config["LMS_MASH_PHONE"])
-    app.extensions["lms.content"] = catalogue
-    for problem in catalogue.problems:
-        app.logger.warning("content: %s", problem)
-
-
-def catalogue() -> Catalogue:
-    """The content for this request; in debug mode, reloaded when a file changes."""
-    if current_app.debug:
-        config = current_app.config
-        current_app.extensions["lms.content"] = get(
-            Path(config["LMS_CONTENT_DIR"]), config["LMS_MASH_PHONE"])
-    return current_app.extensions["lms.content"]
