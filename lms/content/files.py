@@ -22,6 +22,7 @@ from .model import (
     Text,
     Translated,
 )
+from .quizzes import load_quizzes
 
 SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 PAGE_FILE = re.compile(r"^(\d{2})-([a-z0-9]+(?:-[a-z0-9]+)*)\.md$")
@@ -44,6 +45,11 @@ def load(root: Path, mash_phone: str) -> Catalogue:
             leaflet = _load_leaflet(folder, mash_phone, catalogue.problems)
             if leaflet:
                 catalogue.leaflets[leaflet.slug] = leaflet
+    catalogue.quizzes = load_quizzes(root / "quizzes", catalogue.problems)
+    for item in catalogue.items.values():
+        if item.quiz and item.quiz not in catalogue.quizzes:
+            catalogue.problems.append(Problem(
+                root / "learning" / item.slug / "item.yaml", 1, f"no knowledge check {item.quiz}"))
     _check_links(root, catalogue)
     return catalogue
 

@@ -120,6 +120,7 @@ class Leaflet(Translated):
 class Catalogue:
     items: dict[str, Item] = field(default_factory=dict)
     leaflets: dict[str, Leaflet] = field(default_factory=dict)
+    quizzes: dict = field(default_factory=dict)  # slug -> quizzes.Quiz
     problems: list[Problem] = field(default_factory=list)
 
     def for_audience(self, audience: str | None) -> list[Item]:
