@@ -7,6 +7,7 @@ from flask import Flask
 from flask_migrate import upgrade
 
 from . import content, demo
+from .certificates import services as certificates
 from .i18n import LANGUAGES
 from .notify import services as notify
 
@@ -32,6 +33,14 @@ def register(app: Flask) -> None:
         """Deliver queued mail; failures are retried later with backoff."""
         sent, failed = notify.send_pending(limit)
         click.echo(f"sent {sent}, failed {failed}")
+
+    @app.cli.command("reminders")
+    @click.argument("action", type=click.Choice(["send"]))
+    def reminders(action: str) -> None:
+        """Queue reminders 30 and 7 days before certificates expire (run daily from cron)."""
+        with app.test_request_context(base_url=app.config["LMS_BASE_URL"]):
+            sent = certificates.send_reminders()
+        click.echo(f"queued {sent} reminders")
 
     content_group = click.Group("content", help="The learning content under content/.")
     app.cli.add_command(content_group)

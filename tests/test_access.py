@@ -33,10 +33,19 @@ EXPECTED = {
     "learning.leaflets": EVERYONE,
     "learning.leaflet": EVERYONE,
     "learning.leaflet_pdf": EVERYONE,
+    "quizzes.check": STAFF,
+    "quizzes.start": STAFF,
+    "quizzes.attempt": STAFF,
+    "quizzes.submit": STAFF,
+    "certificates.mine": STAFF,
+    "certificates.download": STAFF,
+    "certificates.verify_form": EVERYONE,
+    "certificates.verify": EVERYONE,
+    "certificates.manage": COORDINATORS,
 }
 WHO = ["visitor", *Role]
 SAMPLE_VALUES = {"filename": "css/app.css", "token": "not-a-token", "slug": "taxi-drivers",
-                 "page": "signs"}
+                 "page": "signs", "code": "AAAA-BBBB-CCCC"}
 
 
 def sample_url(rule: Rule, ids: dict) -> str:

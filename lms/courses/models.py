@@ -8,7 +8,7 @@ import enum
 from datetime import datetime
 
 from flask_babel import lazy_gettext as _l
-from sqlalchemy import ForeignKey, String, UniqueConstraint, func
+from sqlalchemy import ForeignKey, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from ..extensions import db
@@ -41,7 +41,7 @@ class Progress(db.Model):
     user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
     item: Mapped[str] = mapped_column(String(64))
     resume_page: Mapped[str | None] = mapped_column(String(64))
-    started_at: Mapped[datetime] = mapped_column(server_default=func.now())
+    started_at: Mapped[datetime]
     completed_at: Mapped[datetime | None]
 
 
@@ -56,4 +56,4 @@ class PageRead(db.Model):
     item: Mapped[str] = mapped_column(String(64), primary_key=True)
     page: Mapped[str] = mapped_column(String(64), primary_key=True)
     version: Mapped[int]  # of the English page
-    read_at: Mapped[datetime] = mapped_column(server_default=func.now())
+    read_at: Mapped[datetime]  # the latest reading: set in Python, to the microsecond

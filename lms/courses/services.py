@@ -1,7 +1,7 @@
 """Reading online learning: where each learner is, and recording the pages they read."""
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 
 from sqlalchemy import func, select, update
 from sqlalchemy.dialects import postgresql, sqlite
@@ -77,37 +77,64 @@ def preceding(item: Item, page: Page) -> Page | None:
 
 
 def record_read(user, item: Item, page: Page) -> Standing:
-    """The learner read this page and moved on: resume after it; complete when all are read.
+    """The learner read this page and moved on: resume after it. An item without a knowledge
+    check is complete when every page is read; one with a check, when the check is passed.
 
-    Inserts ignore duplicates, so a double click or two tabs cannot fail or count twice.
+    Inserts ignore duplicates, so a double click or two tabs cannot fail or count twice; reading
+    a page again moves its time on (a refresher, or re-reading after failed checks).
     """
     next_page = following(item, page)
-    _insert_new(PageRead, user_id=user.id, item=item.slug, page=page.slug,
-                version=page.english.version)
-    _insert_new(Progress, user_id=user.id, item=item.slug)
+    moment = now()
+    table = _dialect().insert(PageRead).values(
+        user_id=user.id, item=item.slug, page=page.slug, version=page.english.version,
+        read_at=moment)
+    db.session.execute(table.on_conflict_do_update(
+        index_elements=["user_id", "item", "page"],
+        set_={"read_at": moment, "version": page.english.version}))
+    _insert_new(Progress, user_id=user.id, item=item.slug, started_at=moment)
     db.session.execute(
         update(Progress)
         .where(Progress.user_id == user.id, Progress.item == item.slug)
         .values(resume_page=next_page.slug if next_page else page.slug)
     )
-    read = db.session.scalar(
-        select(func.count()).select_from(PageRead).where(
-            PageRead.user_id == user.id,
-            PageRead.item == item.slug,
-            PageRead.page.in_([p.slug for p in item.pages]),
-        )
-    )
-    if read == len(item.pages):
+    if not item.quiz and last_read_through(user, item):
         db.session.execute(
             update(Progress)
             .where(Progress.user_id == user.id, Progress.item == item.slug,
                    Progress.completed_at.is_(None))
-            .values(completed_at=func.now())
+            .values(completed_at=moment)
         )
     db.session.commit()
     return standing(user, item)
 
 
+def last_read_through(user, item: Item) -> datetime | None:
+    """When the learner last finished reading every page (the oldest of the latest reads)."""
+    count, oldest = db.session.execute(
+        select(func.count(), func.min(PageRead.read_at)).where(
+            PageRead.user_id == user.id,
+            PageRead.item == item.slug,
+            PageRead.page.in_([p.slug for p in item.pages]),
+        )
+    ).one()
+    return oldest if count == len(item.pages) else None
+
+
+def complete(user, item: Item) -> None:
+    """Mark the item completed now (its knowledge check was passed); the caller commits."""
+    moment = now()
+    _insert_new(Progress, user_id=user.id, item=item.slug, started_at=moment)
+    db.session.execute(update(Progress).where(
+        Progress.user_id == user.id, Progress.item == item.slug).values(completed_at=moment))
+
+
+def now() -> datetime:
+    return datetime.now(UTC).replace(tzinfo=None)
+
+
+def _dialect():
+    return postgresql if db.session.get_bind().dialect.name == "postgresql" else sqlite
+
+
 def _insert_new(model, **values) -> None:
-    dialect = postgresql if db.session.get_bind().dialect.name == "postgresql" else sqlite
-    db.session.execute(dialect.insert(model).values(**values).on_conflict_do_nothing())
+    db.session.execute(_dialect().insert(model).values(**values).on_conflict_do_nothing())

@@ -91,6 +91,8 @@ def read_page(slug, page):
     following = services.following(item, page)
     if following:
         return redirect(url_for(".page", slug=item.slug, page=following.slug))
+    if item.quiz:
+        return redirect(url_for("quizzes.check", slug=item.slug))
     return redirect(url_for(".item", slug=item.slug, _anchor="progress"))
 
 

@@ -22,7 +22,7 @@ def upgrade():
     sa.Column('user_id', sa.Integer(), nullable=False),
     sa.Column('item', sa.String(length=64), nullable=False),
     sa.Column('resume_page', sa.String(length=64), nullable=True),
-    sa.Column('started_at', sa.DateTime(), server_default=sa.text('(CURRENT_TIMESTAMP)'), nullable=False),
+    sa.Column('started_at', sa.DateTime(), nullable=False),
     sa.Column('completed_at', sa.DateTime(), nullable=True),
     sa.ForeignKeyConstraint(['user_id'], ['users.id'], name=op.f('fk_learning_progress_user_id_users'), ondelete='CASCADE'),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_learning_progress')),
@@ -33,7 +33,7 @@ def upgrade():
     sa.Column('item', sa.String(length=64), nullable=False),
     sa.Column('page', sa.String(length=64), nullable=False),
     sa.Column('version', sa.Integer(), nullable=False),
-    sa.Column('read_at', sa.DateTime(), server_default=sa.text('(CURRENT_TIMESTAMP)'), nullable=False),
+    sa.Column('read_at', sa.DateTime(), nullable=False),
     sa.ForeignKeyConstraint(['user_id'], ['users.id'], name=op.f('fk_pages_read_user_id_users'), ondelete='CASCADE'),
     sa.PrimaryKeyConstraint('user_id', 'item', 'page', name=op.f('pk_pages_read'))
     )
