@@ -94,12 +94,14 @@ def _init_extensions(app: Flask) -> None:
 def _register_blueprints(app: Flask) -> None:
     from .auth.admin_views import bp as admin_bp
     from .auth.views import bp as auth_bp
+    from .certificates.licensing_views import bp as licensing_bp
     from .certificates.views import bp as certificates_bp
     from .courses.views import bp as learning_bp
     from .home.views import bp as home_bp
     from .quizzes.views import bp as quizzes_bp
 
-    blueprints = (home_bp, auth_bp, admin_bp, learning_bp, quizzes_bp, certificates_bp)
+    blueprints = (home_bp, auth_bp, admin_bp, learning_bp, quizzes_bp, certificates_bp,
+                  licensing_bp)
     for blueprint in blueprints:
         app.register_blueprint(blueprint)
 

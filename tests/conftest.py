@@ -69,8 +69,15 @@ def _forget_request_caches(error=None):
 
 
 @pytest.fixture
-def app(database_url):
-    app = create_app(make_config(database_url))
+def content_dir():
+    """The content the app serves: the real content/, unless a test module gives its own."""
+    return None
+
+
+@pytest.fixture
+def app(database_url, content_dir):
+    extra = {"LMS_CONTENT_DIR": str(content_dir)} if content_dir else {}
+    app = create_app(make_config(database_url, **extra))
     app.teardown_request(_forget_request_caches)
     with app.app_context():
         yield app

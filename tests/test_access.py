@@ -42,6 +42,7 @@ EXPECTED = {
     "certificates.verify_form": EVERYONE,
     "certificates.verify": EVERYONE,
     "certificates.manage": COORDINATORS,
+    "licensing.check": {Role.LICENSING_OFFICER, Role.ADMIN},
 }
 WHO = ["visitor", *Role]
 SAMPLE_VALUES = {"filename": "css/app.css", "token": "not-a-token", "slug": "taxi-drivers",
