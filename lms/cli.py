@@ -38,8 +38,7 @@ def register(app: Flask) -> None:
     @click.argument("action", type=click.Choice(["send"]))
     def reminders(action: str) -> None:
         """Queue reminders 30 and 7 days before certificates expire (run daily from cron)."""
-        with app.test_request_context(base_url=app.config["LMS_BASE_URL"]):
-            sent = certificates.send_reminders()
+        sent = certificates.send_reminders()
         click.echo(f"queued {sent} reminders")
 
     content_group = click.Group("content", help="The learning content under content/.")

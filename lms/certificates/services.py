@@ -127,6 +127,14 @@ def _record(certificate, action: str, by, reason: str | None = None) -> None:
                                     by_user_id=by.id if by else None, at=now()))
 
 
+def _renewal_link(certificate: Certificate) -> str:
+    base = current_app.config["LMS_BASE_URL"]
+    with current_app.test_request_context(base_url=base):  # mail is sent from cron, not a page
+        if certificate.item:
+            return base + url_for("learning.item", slug=certificate.item)
+        return base + url_for("certificates.mine")
+
+
 def send_reminders(at: datetime | None = None) -> int:
     """Queue a reminder 30 and 7 days before each live certificate expires, each at most once.
 
@@ -149,13 +157,10 @@ def send_reminders(at: datetime | None = None) -> int:
             if days == 30 and certificate.expires_at <= at + timedelta(days=7):
                 continue  # the 7-day reminder says it; one mail is enough
             user = certificate.user
-            base = current_app.config["LMS_BASE_URL"]
             notify.queue_mail(
                 user.email, "certificate_expiring", user.language, user=user,
                 certificate=certificate, title=title(certificate, user.language),
-                days=max(1, (certificate.expires_at - at).days),
-                link=base + (url_for("learning.item", slug=certificate.item)
-                             if certificate.item else url_for("certificates.mine")),
+                days=max(1, (certificate.expires_at - at).days), link=_renewal_link(certificate),
                 partnership_name=current_app.config["LMS_PARTNERSHIP_NAME"],
             )
             sent += 1
