@@ -1,9 +1,14 @@
 """Demo data: agencies and one account for each role. Loading it twice changes nothing."""
 
+from datetime import timedelta
+
 from sqlalchemy import select
 
+from . import content
 from .auth import services as auth
 from .auth.models import Agency, Job, Role, Sector, User
+from .certificates import services as certificates
+from .certificates.models import Certificate
 from .extensions import db
 
 DEFAULT_PASSWORD = "demo-password"
@@ -34,6 +39,9 @@ ACCOUNTS = [
      Job.TAXI_DRIVER, "PH1234"),
     ("admin@example.org", "Ada Admin", Role.ADMIN, "Children's Social Care",
      Job.PROFESSIONAL, None),
+    # A driver who passed last year: licensing officers can try PH5678, and see it expiring.
+    ("piotr@example.org", "Piotr Kowalski", Role.LEARNER, "Taxi and private hire drivers",
+     Job.TAXI_DRIVER, "PH5678"),
 ]
 
 
@@ -58,5 +66,18 @@ def load(password: str = DEFAULT_PASSWORD) -> list[tuple[str, str]]:
         elif not auth.authenticate(email, password):
             # A different --password this time: the accounts follow it.
             user.password_hash = auth.hash_password(password)
+    db.session.flush()
+    _certificate_from_last_year("piotr@example.org", "taxi-drivers")
     db.session.commit()
     return [(email, role.value) for email, _n, role, *_ in ACCOUNTS]
+
+
+def _certificate_from_last_year(email: str, item: str) -> None:
+    user = db.session.scalar(select(User).where(User.email == email))
+    if db.session.scalar(select(Certificate.id).where(Certificate.user_id == user.id)):
+        return
+    learning = content.catalogue().items[item]
+    certificate = certificates.issue(user, learning.intro.english.title, "pl", item=item,
+                                     months=learning.renewal_months or 12)
+    certificate.issued_at -= timedelta(days=340)
+    certificate.expires_at -= timedelta(days=340)
