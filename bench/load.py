@@ -27,7 +27,11 @@ PG_URL = os.environ.get(
     "LMS_BENCH_DATABASE_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/lms_bench"
 )
 # (page, signed in?)
-PAGES = [("/healthz", False), ("/", False), ("/sign-in?lang=ur", False), ("/account", True)]
+PAGES = [
+    ("/healthz", False), ("/", False), ("/sign-in?lang=ur", False), ("/account", True),
+    ("/learning", True), ("/learning/level-1-cse/signs?lang=pl", True),
+    ("/leaflets/young-people?lang=ur", False), ("/leaflets/young-people.pdf?lang=ur", False),
+]
 
 
 def free_port() -> int:
