@@ -1,5 +1,7 @@
 """A driver reads the taxi briefing in Polish on a phone; a young person reads a leaflet in Urdu."""
 
+import re
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -70,3 +72,68 @@ def test_the_young_peoples_leaflet_in_urdu_reads_right_to_left(page, live_server
     check(page)
     RESULTS.mkdir(exist_ok=True)
     page.screenshot(path=str(RESULTS / "leaflet-young-people-ur-360.png"), full_page=True)
+
+
+def answer_all(page, quiz, right: bool):
+    """Choose the right (or a wrong) option for every question on the page."""
+    names = page.eval_on_selector_all(
+        "main input[type=radio], main input[type=checkbox]", "els => els.map(e => e.name)")
+    for name in dict.fromkeys(names):
+        question = quiz.questions[name.removeprefix("q-")]
+        wanted = question.correct if right else [
+            o.id for o in question.options if not o.correct][:1]
+        for option in wanted:
+            page.locator(f"main input[name='{name}'][value='{option}']").check()
+
+
+def test_a_driver_takes_the_check_in_lithuanian_fails_rereads_passes_and_is_verified(
+        page, live_server, make_user, app, tmp_path):
+    make_user(email="jonas@example.org", name="Jonas Žemaitis", job=Job.TAXI_DRIVER,
+              licence_number="PH777", language="lt")
+    item = app.extensions["lms.content"].items["taxi-drivers"]
+    quiz = app.extensions["lms.content"].quizzes[item.quiz]
+    page.goto(f"{live_server}/sign-in")
+    page.locator("#email").fill("jonas@example.org")
+    page.locator("#password").fill(PASSWORD)
+    page.locator("main form [type=submit]").click()
+
+    def read_every_page():
+        page.goto(f"{live_server}/learning/taxi-drivers/{item.pages[0].slug}")
+        for _ in item.pages:
+            page.locator("main form .govuk-button").click()
+            page.wait_for_load_state()
+
+    read_every_page()
+    assert page.url.endswith("/learning/taxi-drivers/check")
+    assert page.locator("html").get_attribute("lang") == "lt"
+    check(page)
+    page.locator("main form .govuk-button").click()
+    assert page.locator("main [lang='en']").count() == 0  # every question in Lithuanian
+    check(page)
+    answer_all(page, quiz, right=False)
+    page.locator("main form > .govuk-button").click()
+    assert page.locator(".govuk-tag--red").count() == quiz.draw  # every answer marked wrong
+    assert page.locator(".lms-answer__feedback").count() >= quiz.draw
+    check(page)
+
+    read_every_page()  # re-read, then try again
+    page.locator("main form .govuk-button").click()
+    answer_all(page, quiz, right=True)
+    page.locator("main form > .govuk-button").click()
+    assert page.locator(".govuk-panel--confirmation").is_visible()
+    check(page)
+
+    page.locator("main a.govuk-button").click()  # to the certificate
+    check(page)
+    with page.expect_download() as download:
+        page.locator("main a[download]").first.click()
+    path = tmp_path / "certificate.pdf"
+    download.value.save_as(path)
+    text = subprocess.run(["pdftotext", "-enc", "UTF-8", str(path), "-"], check=True,
+                          capture_output=True, text=True).stdout
+    assert "Jonas Žemaitis" in text
+    address = re.search(r"https?://\S+/verify/[A-Z0-9-]+", text).group(0)
+    page.goto(live_server + address[address.index("/verify/"):])
+    assert page.locator(".govuk-tag--green").is_visible()
+    assert "Jonas Žemaitis" in page.locator("main").inner_text()
+    check(page)

@@ -113,15 +113,15 @@ def test_progress_resume_and_completion(client, signed_in):
     assert "In progress" in client.get("/learning?for=hotel").get_data(as_text=True)
 
     responses = read_all(client, item)
-    assert responses[-1].headers["Location"].endswith(f"/learning/{item.slug}#progress")
+    # Every page read: on to the knowledge check, which completes the item when passed.
+    assert responses[-1].headers["Location"].endswith(f"/learning/{item.slug}/check")
     html = client.get(f"/learning/{item.slug}").get_data(as_text=True)
-    assert "You completed this on" in html
-    assert "Completed" in client.get("/learning?for=hotel").get_data(as_text=True)
+    assert "Take the knowledge check" in html and "You completed this on" not in html
     reads = db.session.scalar(select(func.count()).select_from(PageRead)
                               .where(PageRead.user_id == user.id))
     assert reads == len(item.pages)
     progress = db.session.scalars(select(Progress).where(Progress.user_id == user.id)).one()
-    assert progress.item == item.slug and progress.completed_at is not None
+    assert progress.item == item.slug and progress.completed_at is None
 
 
 def test_completion_needs_every_page(client, signed_in):

@@ -178,3 +178,16 @@ def test_questions_in_the_learners_language_and_answers_stored_with_it(client, s
     languages = dict(db.session.execute(select(Answer.question, Answer.language)).all())
     assert languages.pop("truth", "pl") == "pl"  # translated: answered in Polish
     assert set(languages.values()) == {"en"}  # the rest were shown in English
+
+
+def test_an_item_without_a_check_is_complete_when_every_page_is_read(client, signed_in):
+    signed_in(Role.LEARNER)
+    client.post("/learning/reading/two")
+    assert "You completed" not in client.get("/learning/reading").get_data(as_text=True)
+    response = client.post("/learning/reading/one")
+    assert response.headers["Location"].endswith("/learning/reading/two")
+    response = client.post("/learning/reading/two")
+    assert response.headers["Location"].endswith("/learning/reading#progress")
+    assert "You completed this on" in client.get("/learning/reading").get_data(as_text=True)
+    assert "Completed" in client.get("/learning?for=all").get_data(as_text=True)
+    assert client.get("/learning/reading/check").status_code == 404
