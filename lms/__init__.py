@@ -99,9 +99,10 @@ def _register_blueprints(app: Flask) -> None:
     from .courses.views import bp as learning_bp
     from .home.views import bp as home_bp
     from .quizzes.views import bp as quizzes_bp
+    from .reports.views import bp as reports_bp
 
     blueprints = (home_bp, auth_bp, admin_bp, learning_bp, quizzes_bp, certificates_bp,
-                  licensing_bp)
+                  licensing_bp, reports_bp)
     for blueprint in blueprints:
         app.register_blueprint(blueprint)
 

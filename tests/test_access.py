@@ -43,6 +43,7 @@ EXPECTED = {
     "certificates.verify": EVERYONE,
     "certificates.manage": COORDINATORS,
     "licensing.check": {Role.LICENSING_OFFICER, Role.ADMIN},
+    "reports.knowledge_checks": COORDINATORS,
 }
 WHO = ["visitor", *Role]
 SAMPLE_VALUES = {"filename": "css/app.css", "token": "not-a-token", "slug": "taxi-drivers",

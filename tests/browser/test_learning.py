@@ -45,7 +45,8 @@ def test_a_driver_reads_the_taxi_briefing_in_polish_on_a_phone(page, live_server
         page.locator("main form .govuk-button").click()
         page.wait_for_load_state()
 
-    assert page.locator(".govuk-panel--confirmation").is_visible()
+    assert page.url.endswith("/learning/taxi-drivers/check")  # then the knowledge check
+    assert page.locator("html").get_attribute("lang") == "pl"
     check(page)
 
 
