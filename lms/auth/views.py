@@ -103,7 +103,8 @@ def register():
         else:
             services.sign_in(user)
             flash(_("Your account has been created."))
-            return redirect(url_for("home.index"))
+            # Straight to the learning for their job: a new driver came for the briefing.
+            return redirect(url_for("learning.catalogue"))
     status = 400 if request.method == "POST" else 200
     return render_template("auth/register.html", form=form), status
 

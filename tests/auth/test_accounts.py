@@ -36,6 +36,7 @@ def error_summary(response) -> list[str]:
 def test_register_a_driver(client, agency):
     response = client.post("/register?lang=pl", data=registration(agency))
     assert response.status_code == 302
+    assert response.headers["Location"] == "/learning"  # on to their learning
     user = db.session.scalar(select(User))
     assert user.email == "dariusz@example.org"
     assert user.licence_number == "PH1234" and user.job is Job.TAXI_DRIVER
