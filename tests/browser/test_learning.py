@@ -135,6 +135,6 @@ def test_a_driver_takes_the_check_in_lithuanian_fails_rereads_passes_and_is_veri
     assert "Jonas Žemaitis" in text
     address = re.search(r"https?://\S+/verify/[A-Z0-9-]+", text).group(0)
     page.goto(live_server + address[address.index("/verify/"):])
-    assert page.locator(".govuk-tag--green").is_visible()
+    assert page.locator(".lms-verify--valid").is_visible()
     assert "Jonas Žemaitis" in page.locator("main").inner_text()
     check(page)
