@@ -80,7 +80,7 @@ def test_works_without_javascript(browser, live_server, agency):
     page.locator("#password").fill("a long enough password")
     page.locator("#confirm").fill("a long enough password")
     page.locator("main form [type=submit]").click()
-    page.wait_for_url(f"{live_server}/")
+    page.wait_for_url(f"{live_server}/learning")  # on to the learning for their job
     assert page.locator(".govuk-notification-banner").is_visible()
     context.close()
 
