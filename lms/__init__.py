@@ -94,6 +94,7 @@ def _init_extensions(app: Flask) -> None:
 def _register_blueprints(app: Flask) -> None:
     from .auth.admin_views import bp as admin_bp
     from .auth.views import bp as auth_bp
+    from .bookings.views import bp as bookings_bp
     from .certificates.licensing_views import bp as licensing_bp
     from .certificates.views import bp as certificates_bp
     from .courses.views import bp as learning_bp
@@ -102,7 +103,7 @@ def _register_blueprints(app: Flask) -> None:
     from .reports.views import bp as reports_bp
 
     blueprints = (home_bp, auth_bp, admin_bp, learning_bp, quizzes_bp, certificates_bp,
-                  licensing_bp, reports_bp)
+                  licensing_bp, reports_bp, bookings_bp)
     for blueprint in blueprints:
         app.register_blueprint(blueprint)
 

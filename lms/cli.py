@@ -53,6 +53,7 @@ def register(app: Flask) -> None:
         rows = [(f"learning/{slug}", item) for slug, item in catalogue.items.items()]
         rows += [(f"leaflets/{slug}", leaflet) for slug, leaflet in catalogue.leaflets.items()]
         rows += [(f"quizzes/{slug}", quiz) for slug, quiz in catalogue.quizzes.items()]
+        rows += [(f"courses/{slug}", course) for slug, course in catalogue.courses.items()]
         mark = {content.COMPLETE: "ok", content.OUT_OF_DATE: "old", content.MISSING: "-"}
         width = max([len(name) for name, _ in rows] + [10])
         click.echo(" ".join([f"{'':<{width}}"] + [f"{code:>5}" for code in LANGUAGES]))

@@ -7,6 +7,8 @@ from sqlalchemy import select
 from . import content
 from .auth import services as auth
 from .auth.models import Agency, Job, Role, Sector, User
+from .bookings import services as bookings
+from .bookings.models import Booking, CourseSession
 from .certificates import services as certificates
 from .certificates.models import Certificate
 from .extensions import db
@@ -69,7 +71,34 @@ def load(password: str = DEFAULT_PASSWORD) -> list[tuple[str, str]]:
     db.session.flush()
     _certificate_from_last_year("piotr@example.org", "taxi-drivers")
     db.session.commit()
+    if not db.session.scalar(select(CourseSession.id).limit(1)):
+        _sessions()
     return [(email, role.value) for email, _n, role, *_ in ACCOUNTS]
+
+
+def _sessions() -> None:
+    """Sessions of the three courses; one full, with somebody waiting."""
+    trainer = db.session.scalar(select(User).where(User.email == "trainer@example.org"))
+    today = bookings.now().replace(hour=9, minute=30, second=0, microsecond=0)
+    plans = [("level-1-multi-agency", 14, 16, "Town Hall, Committee Room 1"),
+             ("level-1-multi-agency", 28, 2, "Police Headquarters, Training Suite"),
+             ("level-1-multi-agency", 42, 16, "Online"),
+             ("cse-and-learning-disabilities", 21, 12, "City Academy, Library"),
+             ("sexually-harmful-behaviour", 35, 12, "NHS Community Health, Seminar Room")]
+    for course, days, capacity, venue in plans:
+        start = today + timedelta(days=days)
+        session = bookings.create_session(course, start, start + timedelta(hours=3), venue,
+                                          capacity, trainers=[trainer])
+        if capacity == 2:  # full: two booked, one waiting
+            for email, status in [("staff@example.org", "confirmed"),
+                                  ("coordinator@example.org", "confirmed"),
+                                  ("admin@example.org", "waiting")]:
+                user = db.session.scalar(select(User).where(User.email == email))
+                db.session.add(Booking(session_id=session.id, user_id=user.id, status=status,
+                                       booked_at=bookings.now(), confirmed_at=bookings.now()
+                                       if status == "confirmed" else None))
+            session.taken = 2
+    db.session.commit()
 
 
 def _certificate_from_last_year(email: str, item: str) -> None:

@@ -44,6 +44,11 @@ EXPECTED = {
     "certificates.manage": COORDINATORS,
     "licensing.check": {Role.LICENSING_OFFICER, Role.ADMIN},
     "reports.knowledge_checks": COORDINATORS,
+    "bookings.courses": EVERYONE,
+    "bookings.course": EVERYONE,
+    "bookings.book": STAFF,
+    "bookings.mine": STAFF,
+    "bookings.cancel": STAFF,
 }
 WHO = ["visitor", *Role]
 SAMPLE_VALUES = {"filename": "css/app.css", "token": "not-a-token", "slug": "taxi-drivers",

@@ -18,6 +18,7 @@ from .model import (
     MISSING,
     OUT_OF_DATE,
     Catalogue,
+    Course,
     Item,
     Leaflet,
     Page,
@@ -28,7 +29,8 @@ from .model import (
 )
 
 __all__ = [
-    "AUDIENCES", "COMPLETE", "KINDS", "MISSING", "OUT_OF_DATE", "Catalogue", "Item", "Leaflet",
+    "AUDIENCES", "COMPLETE", "KINDS", "MISSING", "OUT_OF_DATE", "Catalogue", "Course", "Item",
+    "Leaflet",
     "Page", "Problem", "Shown", "Text", "Translated", "catalogue", "get", "init_app", "load",
     "markup",
 ]

@@ -15,6 +15,7 @@ from .model import (
     AUDIENCES,
     KINDS,
     Catalogue,
+    Course,
     Item,
     Leaflet,
     Page,
@@ -45,6 +46,12 @@ def load(root: Path, mash_phone: str) -> Catalogue:
             leaflet = _load_leaflet(folder, mash_phone, catalogue.problems)
             if leaflet:
                 catalogue.leaflets[leaflet.slug] = leaflet
+    courses = root / "courses"
+    for folder in sorted(courses.iterdir()) if courses.is_dir() else ():
+        if folder.is_dir():
+            course = _load_course(folder, mash_phone, catalogue.problems)
+            if course:
+                catalogue.courses[course.slug] = course
     catalogue.quizzes = load_quizzes(root / "quizzes", catalogue.problems)
     for item in catalogue.items.values():
         if item.quiz and item.quiz not in catalogue.quizzes:
@@ -148,11 +155,15 @@ def _read_item_yaml(path: Path, problems: list[Problem]) -> dict | None:
     return data
 
 
-def _load_leaflet(folder: Path, mash_phone: str, problems: list[Problem]) -> Leaflet | None:
+def _load_leaflet(folder: Path, mash_phone: str, problems: list[Problem],
+                  leaflet: Leaflet | None = None) -> Leaflet | None:
+    """A leaflet, or anything else written as one <language>.md per language (a course)."""
     if not SLUG.match(folder.name):
         problems.append(Problem(folder, 0, "a slug is lower-case letters, digits and hyphens"))
-    leaflet = Leaflet(slug=folder.name)
+    leaflet = leaflet or Leaflet(slug=folder.name)
     for path in sorted(folder.iterdir()):
+        if path.name == "course.yaml":
+            continue
         language = path.name.removesuffix(".md")
         if path.suffix != ".md" or language not in LANGUAGES:
             problems.append(Problem(path, 0, "a leaflet file is named <language>.md"))
@@ -166,6 +177,24 @@ def _load_leaflet(folder: Path, mash_phone: str, problems: list[Problem]) -> Lea
         return None
     _drop_newer_translations([leaflet], folder, problems)
     return leaflet
+
+
+def _load_course(folder: Path, mash_phone: str, problems: list[Problem]) -> Course | None:
+    path = folder / "course.yaml"
+    data = _yaml(path.read_text("utf-8") if path.is_file() else None, path, 1, problems)
+    if data is None:
+        return None
+    audience = data.get("audience")
+    if (set(data) != {"level", "hours", "audience", "late_minutes"}
+            or not _whole(data["level"], 1, 3) or not _whole(data["late_minutes"], 0, 120)
+            or not isinstance(data["hours"], int | float) or not 0 < data["hours"] <= 40
+            or not isinstance(audience, list) or not audience or set(audience) - set(AUDIENCES)):
+        problems.append(Problem(path, 1, "a course has level (1-3), hours (up to 40), audience "
+                                         "and late_minutes (0-120)"))
+        return None
+    course = Course(slug=folder.name, level=data["level"], hours=data["hours"],
+                    audience=tuple(audience), late_minutes=data["late_minutes"])
+    return _load_leaflet(folder, mash_phone, problems, course)
 
 
 def _read_text(

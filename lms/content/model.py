@@ -117,10 +117,22 @@ class Leaflet(Translated):
 
 
 @dataclass
+class Course(Translated):
+    """A face-to-face course: its description here, its sessions in the database."""
+
+    slug: str = ""
+    level: int = 1
+    hours: float = 1
+    audience: tuple[str, ...] = ()
+    late_minutes: int = 15  # arriving later than this is not attendance
+
+
+@dataclass
 class Catalogue:
     items: dict[str, Item] = field(default_factory=dict)
     leaflets: dict[str, Leaflet] = field(default_factory=dict)
     quizzes: dict = field(default_factory=dict)  # slug -> quizzes.Quiz
+    courses: dict[str, Course] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
 
     def for_audience(self, audience: str | None) -> list[Item]:

@@ -23,3 +23,7 @@ class OutboxMail(db.Model):
     sent_at: Mapped[datetime | None]
     failed: Mapped[bool] = mapped_column(default=False)
     last_error: Mapped[str | None] = mapped_column(String(500))
+    # One optional attachment, such as a calendar invitation.
+    attachment_name: Mapped[str | None] = mapped_column(String(100))
+    attachment_type: Mapped[str | None] = mapped_column(String(100))
+    attachment: Mapped[str | None] = mapped_column(Text)

@@ -20,10 +20,12 @@ def now() -> datetime:
     return datetime.now(UTC).replace(tzinfo=None)
 
 
-def queue_mail(recipient: str, template: str, language: str, **context) -> OutboxMail:
+def queue_mail(recipient: str, template: str, language: str,
+               attachment: tuple[str, str, str] | None = None, **context) -> OutboxMail:
     """Render a mail in the recipient's language and add it to the session; the caller commits.
 
-    The template's first line is the subject; the rest is the body.
+    The template's first line is the subject; the rest is the body. An attachment is
+    (file name, MIME type, text).
     """
     with force_locale(language):
         text = render_template(f"mail/{template}.txt", **context).strip()
@@ -35,6 +37,8 @@ def queue_mail(recipient: str, template: str, language: str, **context) -> Outbo
         language=language,
         next_attempt_at=now(),
     )
+    if attachment:
+        mail.attachment_name, mail.attachment_type, mail.attachment = attachment
     db.session.add(mail)
     return mail
 
@@ -59,7 +63,14 @@ def _message(mail: OutboxMail) -> EmailMessage:
     message["Subject"] = mail.subject
     message["Message-ID"] = make_msgid(domain="lms")
     message.set_content(mail.body)
-    message["Content-Language"] = mail.language  # after set_content, which clears Content-*
+    if mail.attachment:
+        maintype, _, rest = mail.attachment_type.partition("/")
+        subtype, _, parameter = rest.partition(";")
+        params = dict([parameter.strip().split("=", 1)]) if "=" in parameter else {}
+        message.add_attachment(mail.attachment.encode("utf-8"), maintype=maintype,
+                               subtype=subtype, filename=mail.attachment_name, params=params)
+    # Last: set_content and add_attachment move or clear Content-* headers.
+    message["Content-Language"] = mail.language
     return message
 
 

@@ -1,0 +1,216 @@
+"""Booking places on face-to-face sessions: fair waiting lists that cannot overbook.
+
+Every change to a session's places takes a row lock on the session first (SELECT ... FOR UPDATE on
+PostgreSQL; SQLite allows one writer at a time anyway), so simultaneous requests queue up: places
+go in the order the locks are granted, and the waiting list keeps that order by booking id.
+"""
+
+from datetime import UTC, datetime, timedelta
+
+from flask import current_app
+from sqlalchemy import func, select
+from sqlalchemy.exc import IntegrityError
+
+from .. import content
+from ..auth.models import User
+from ..extensions import db
+from ..notify import services as notify
+from . import calendar
+from .models import Booking, BookingStatus, CourseSession
+
+PROMOTION_CUTOFF = timedelta(hours=48)
+
+
+def now() -> datetime:
+    return datetime.now(UTC).replace(tzinfo=None)
+
+
+def working_days_before(moment: datetime, days: int) -> datetime:
+    """The same time `days` working days (Monday to Friday) earlier."""
+    while days:
+        moment -= timedelta(days=1)
+        if moment.weekday() < 5:
+            days -= 1
+    return moment
+
+
+def create_session(course: str, starts_at: datetime, ends_at: datetime, venue: str,
+                   capacity: int, agency_cap: int | None = None, trainers=(),
+                   opens_at: datetime | None = None) -> CourseSession:
+    """A new session with the partnership's defaults: booking closes one working day before,
+    cancelling is free until three working days before, the waiting list moves until 48 hours
+    before."""
+    session = CourseSession(
+        course=course, starts_at=starts_at, ends_at=ends_at, venue=venue, capacity=capacity,
+        agency_cap=agency_cap, booking_opens_at=opens_at or now(),
+        booking_closes_at=working_days_before(starts_at, 1),
+        cancel_by=working_days_before(starts_at, 3), promote_until=starts_at - PROMOTION_CUTOFF,
+        trainers=list(trainers),
+    )
+    db.session.add(session)
+    db.session.commit()
+    return session
+
+
+class BookingError(Exception):
+    """Why a booking cannot be made or changed: a reason the page translates."""
+
+    def __init__(self, reason: str):
+        super().__init__(reason)
+        self.reason = reason
+
+
+def _locked(session_id: int) -> CourseSession:
+    return db.session.scalars(
+        select(CourseSession).where(CourseSession.id == session_id)
+        .with_for_update().execution_options(populate_existing=True)
+    ).one()
+
+
+def _agency_places(session: CourseSession, user: User) -> int:
+    return db.session.scalar(
+        select(func.count()).select_from(Booking).join(User, User.id == Booking.user_id)
+        .where(Booking.session_id == session.id, Booking.status == BookingStatus.CONFIRMED,
+               User.agency_id == user.agency_id)
+    )
+
+
+def _has_room_for(session: CourseSession, user: User) -> bool:
+    if session.taken >= session.capacity:
+        return False
+    return not session.agency_cap or user.agency_id is None or (
+        _agency_places(session, user) < session.agency_cap)
+
+
+def book(session_id: int, user: User) -> Booking:
+    """A confirmed place while places remain (and the agency is under its cap), else a place on
+    the waiting list. Mail goes in the same transaction."""
+    session = _locked(session_id)
+    moment = now()
+    if session.cancelled_at:
+        reason = "cancelled"
+    elif session.starts_at <= moment:
+        reason = "past"
+    elif moment < session.booking_opens_at:
+        reason = "not_open"
+    elif moment >= session.booking_closes_at:
+        reason = "closed"
+    else:
+        reason = None
+    if reason:
+        db.session.rollback()
+        raise BookingError(reason)
+    confirmed = _has_room_for(session, user)
+    booking = Booking(session_id=session.id, user_id=user.id, booked_at=moment,
+                      status=BookingStatus.CONFIRMED if confirmed else BookingStatus.WAITING,
+                      confirmed_at=moment if confirmed else None)
+    db.session.add(booking)
+    if confirmed:
+        session.taken += 1
+    try:
+        db.session.flush()
+    except IntegrityError:
+        db.session.rollback()
+        raise BookingError("already_booked") from None
+    _mail(booking, "booking_confirmed" if confirmed else "booking_waiting")
+    db.session.commit()
+    return booking
+
+
+def cancel(booking_id: int, user: User) -> Booking | None:
+    """Cancel the learner's own booking; a freed place goes to the first person waiting who can
+    take it, in the same transaction, until the promotion cut-off. Returns who was promoted."""
+    booking = db.session.get(Booking, booking_id)
+    if booking is None or booking.user_id != user.id:
+        raise BookingError("not_yours")
+    session = _locked(booking.session_id)
+    db.session.refresh(booking)
+    if booking.status == BookingStatus.CANCELLED:
+        db.session.rollback()
+        raise BookingError("already_cancelled")
+    moment = now()
+    if session.starts_at <= moment:
+        db.session.rollback()
+        raise BookingError("past")
+    was_confirmed = booking.status == BookingStatus.CONFIRMED
+    booking.status = BookingStatus.CANCELLED
+    booking.cancelled_at = moment
+    booking.late_cancellation = was_confirmed and moment > session.cancel_by
+    promoted = None
+    if was_confirmed:
+        session.taken -= 1
+        db.session.flush()
+        if moment < session.promote_until:
+            promoted = _promote_first(session, moment)
+    _mail(booking, "booking_cancelled")
+    db.session.commit()
+    return promoted
+
+
+def _promote_first(session: CourseSession, moment: datetime) -> Booking | None:
+    waiting = db.session.scalars(
+        select(Booking).where(Booking.session_id == session.id,
+                              Booking.status == BookingStatus.WAITING).order_by(Booking.id))
+    for candidate in waiting:
+        if _has_room_for(session, candidate.user):
+            candidate.status = BookingStatus.CONFIRMED
+            candidate.confirmed_at = moment
+            session.taken += 1
+            _mail(candidate, "booking_promoted")
+            return candidate
+    return None
+
+
+def position(booking: Booking) -> int | None:
+    """Place on the waiting list, counting from 1."""
+    if booking.status != BookingStatus.WAITING:
+        return None
+    return db.session.scalar(
+        select(func.count()).select_from(Booking).where(
+            Booking.session_id == booking.session_id, Booking.status == BookingStatus.WAITING,
+            Booking.id <= booking.id))
+
+
+def bookings_of(user: User) -> list[Booking]:
+    return list(db.session.scalars(
+        select(Booking).join(CourseSession).where(Booking.user_id == user.id)
+        .order_by(CourseSession.starts_at, Booking.id)))
+
+
+def live_booking(session: CourseSession, user: User) -> Booking | None:
+    return db.session.scalar(select(Booking).where(
+        Booking.session_id == session.id, Booking.user_id == user.id,
+        Booking.status != BookingStatus.CANCELLED))
+
+
+def upcoming(course: str | None = None) -> list[CourseSession]:
+    query = select(CourseSession).where(CourseSession.starts_at > now(),
+                                        CourseSession.cancelled_at.is_(None))
+    if course:
+        query = query.where(CourseSession.course == course)
+    return list(db.session.scalars(query.order_by(CourseSession.starts_at)))
+
+
+def waiting_counts(sessions: list[CourseSession]) -> dict[int, int]:
+    if not sessions:
+        return {}
+    return dict(db.session.execute(
+        select(Booking.session_id, func.count()).where(
+            Booking.session_id.in_([s.id for s in sessions]),
+            Booking.status == BookingStatus.WAITING).group_by(Booking.session_id)).all())
+
+
+def _mail(booking: Booking, template: str) -> None:
+    user, session = booking.user, booking.session
+    course = content.catalogue().courses.get(session.course)
+    title = course.shown(user.language).text.title if course else session.course
+    method = {"booking_confirmed": "REQUEST", "booking_promoted": "REQUEST",
+              "booking_cancelled": "CANCEL"}.get(template)
+    attachment = None
+    if method and (template != "booking_cancelled" or booking.confirmed_at):
+        attachment = ("session.ics", "text/calendar; method=" + method,
+                      calendar.invitation(session, title, user, method, booking.id))
+    notify.queue_mail(
+        user.email, template, user.language, user=user, session=session, title=title,
+        position=position(booking) if booking.status == BookingStatus.WAITING else None,
+        partnership_name=current_app.config["LMS_PARTNERSHIP_NAME"], attachment=attachment)
