@@ -1,0 +1,56 @@
+"""Two members of staff and the last place: one books it, one waits, the first cancels, the
+second finds the place is theirs. On a phone, with axe."""
+
+from datetime import timedelta
+
+import pytest
+
+from lms.bookings import services
+from tests.browser.conftest import PHONE, axe_violations, fits_the_screen
+from tests.conftest import PASSWORD
+
+pytestmark = pytest.mark.browser
+
+
+def signed_in_page(browser, live_server, email):
+    page = browser.new_context(viewport=PHONE).new_page()
+    page.goto(f"{live_server}/sign-in")
+    page.locator("#email").fill(email)
+    page.locator("#password").fill(PASSWORD)
+    page.locator("main form [type=submit]").click()
+    return page
+
+
+def check(page):
+    assert fits_the_screen(page), page.url
+    assert axe_violations(page) == [], page.url
+
+
+def test_the_last_place_the_waiting_list_and_a_cancellation(browser, live_server, make_user):
+    start = services.now() + timedelta(days=10)
+    services.create_session("level-1-multi-agency", start, start + timedelta(hours=3),
+                            "Town Hall", 1, opens_at=services.now() - timedelta(days=1))
+    make_user(email="first@example.org")
+    make_user(email="second@example.org")
+
+    first = signed_in_page(browser, live_server, "first@example.org")
+    first.goto(f"{live_server}/courses/level-1-multi-agency")
+    assert "1 place left" in first.locator("main").inner_text()
+    check(first)
+    first.get_by_role("button", name="Book a place").click()
+    assert first.url.endswith("/bookings") and "Booked" in first.locator("main").inner_text()
+    check(first)
+
+    second = signed_in_page(browser, live_server, "second@example.org")
+    second.goto(f"{live_server}/courses/level-1-multi-agency")
+    second.get_by_role("button", name="Join the waiting list").click()
+    assert "number 1" in second.locator(".govuk-notification-banner").inner_text()
+    assert "On the waiting list" in second.locator("main").inner_text()
+    check(second)
+
+    first.get_by_role("button", name="Cancel this booking").click()
+    assert "Cancelled" in first.locator("main").inner_text()
+
+    second.reload()
+    assert "Booked" in second.locator(".govuk-summary-card__title-wrapper").inner_text()
+    check(second)
