@@ -7,6 +7,7 @@ from flask import Flask
 from flask_migrate import upgrade
 
 from . import content, demo
+from .bookings import services as bookings
 from .certificates import services as certificates
 from .i18n import LANGUAGES
 from .notify import services as notify
@@ -37,8 +38,9 @@ def register(app: Flask) -> None:
     @app.cli.command("reminders")
     @click.argument("action", type=click.Choice(["send"]))
     def reminders(action: str) -> None:
-        """Queue reminders 30 and 7 days before certificates expire (run daily from cron)."""
-        sent = certificates.send_reminders()
+        """Queue reminders: certificates 30 and 7 days before they expire, and places on
+        sessions five days before (run daily from cron)."""
+        sent = certificates.send_reminders() + bookings.send_reminders()
         click.echo(f"queued {sent} reminders")
 
     content_group = click.Group("content", help="The learning content under content/.")

@@ -81,6 +81,7 @@ class Booking(db.Model):
     confirmed_at: Mapped[datetime | None]
     cancelled_at: Mapped[datetime | None]
     late_cancellation: Mapped[bool] = mapped_column(default=False)
+    reminded_at: Mapped[datetime | None]  # the reminder five days before, sent once
 
     session: Mapped[CourseSession] = relationship()
     user: Mapped[User] = relationship()

@@ -8,7 +8,7 @@ go in the order the locks are granted, and the waiting list keeps that order by 
 from datetime import UTC, datetime, timedelta
 
 from flask import current_app
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 from sqlalchemy.exc import IntegrityError
 
 from .. import content
@@ -19,6 +19,7 @@ from . import calendar
 from .models import Booking, BookingStatus, CourseSession
 
 PROMOTION_CUTOFF = timedelta(hours=48)
+REMINDER_BEFORE = timedelta(days=5)
 
 
 def now() -> datetime:
@@ -198,6 +199,26 @@ def waiting_counts(sessions: list[CourseSession]) -> dict[int, int]:
         select(Booking.session_id, func.count()).where(
             Booking.session_id.in_([s.id for s in sessions]),
             Booking.status == BookingStatus.WAITING).group_by(Booking.session_id)).all())
+
+
+def send_reminders(at: datetime | None = None) -> int:
+    """Remind everyone with a place, five days before the session, once: each reminder is claimed
+    with a conditional update in the same transaction as its mail."""
+    at = at or now()
+    due = db.session.scalars(
+        select(Booking).join(CourseSession).where(
+            Booking.status == BookingStatus.CONFIRMED, Booking.reminded_at.is_(None),
+            CourseSession.cancelled_at.is_(None), CourseSession.starts_at > at,
+            CourseSession.starts_at <= at + REMINDER_BEFORE)).all()
+    sent = 0
+    for booking in due:
+        claimed = db.session.execute(update(Booking).where(
+            Booking.id == booking.id, Booking.reminded_at.is_(None)).values(reminded_at=at))
+        if claimed.rowcount == 1:
+            _mail(booking, "booking_reminder")
+            sent += 1
+    db.session.commit()
+    return sent
 
 
 def _mail(booking: Booking, template: str) -> None:

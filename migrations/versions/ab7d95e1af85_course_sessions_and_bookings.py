@@ -50,6 +50,7 @@ def upgrade():
     sa.Column('confirmed_at', sa.DateTime(), nullable=True),
     sa.Column('cancelled_at', sa.DateTime(), nullable=True),
     sa.Column('late_cancellation', sa.Boolean(), nullable=False),
+    sa.Column('reminded_at', sa.DateTime(), nullable=True),
     sa.ForeignKeyConstraint(['session_id'], ['course_sessions.id'], name=op.f('fk_bookings_session_id_course_sessions'), ondelete='CASCADE'),
     sa.ForeignKeyConstraint(['user_id'], ['users.id'], name=op.f('fk_bookings_user_id_users'), ondelete='CASCADE'),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_bookings'))

@@ -4,6 +4,7 @@ nothing lost or sent twice while the mail server is down."""
 from datetime import timedelta
 
 from icalendar import Calendar
+from sqlalchemy import select
 
 from lms.bookings import services
 from lms.extensions import db
@@ -56,3 +57,20 @@ def test_twenty_bookings_while_the_mail_server_is_down(app, smtp, make_user):  #
     assert notify.send_pending(50) == (20, 0)
     assert notify.send_pending(50) == (0, 0)  # none twice
     assert len(smtp.messages) == 20
+
+
+def test_a_reminder_five_days_before_once(app, make_user):
+    soon = new_session(capacity=1, starts_in=timedelta(days=4))
+    later = new_session(capacity=5, starts_in=timedelta(days=12))
+    a, b, c = people(make_user, 3)
+    services.book(soon.id, a)
+    services.book(soon.id, b)  # waiting: no reminder
+    services.book(later.id, c)
+    db.session.query(OutboxMail).delete()
+    db.session.commit()
+    assert services.send_reminders() == 1
+    assert services.send_reminders() == 0  # once
+    mail = db.session.scalars(select(OutboxMail)).one()
+    assert mail.recipient == a.email and mail.subject.startswith("Reminder: ")
+    result = app.test_cli_runner().invoke(args=["reminders", "send"])
+    assert result.exit_code == 0 and "queued 0 reminders" in result.output
