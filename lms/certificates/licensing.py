@@ -20,7 +20,15 @@ LICENCE = re.compile(r"^[A-Z0-9][A-Z0-9/.\-]{1,39}$")
 SEPARATORS = re.compile(r"[\r\n,;\t]+")
 
 
+class TooLong(ValueError):
+    pass
+
+
 class TooMany(ValueError):
+    pass
+
+
+class Empty(ValueError):
     pass
 
 
@@ -37,6 +45,8 @@ class Row:
 
 def parse(text: str) -> tuple[list[str], list[str]]:
     """Licence numbers in the order given (without repeats), and the pieces not understood."""
+    if len(text or "") > MOST_CHARACTERS:
+        raise TooLong(len(text))
     numbers, not_understood = [], []
     for piece in SEPARATORS.split(text or ""):
         if not piece.strip():
@@ -49,6 +59,8 @@ def parse(text: str) -> tuple[list[str], list[str]]:
             not_understood.append(piece.strip()[:60])
     if len(numbers) > MOST_NUMBERS:
         raise TooMany(len(numbers))
+    if not numbers and not not_understood:
+        raise Empty()
     return numbers, not_understood
 
 

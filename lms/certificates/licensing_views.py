@@ -20,19 +20,18 @@ def check():
     if request.method == "POST":
         if upload and upload.filename:
             text = upload.read(licensing.MOST_CHARACTERS + 1).decode("utf-8", "replace")
-        if len(text) > licensing.MOST_CHARACTERS:
+        try:
+            numbers, not_understood = licensing.parse(text)
+        except licensing.TooLong:
             error = _("The list can be at most %(num)d characters. Check it in parts.",
                       num=licensing.MOST_CHARACTERS)
+        except licensing.TooMany:
+            error = _("Check at most %(num)d licence numbers at a time.",
+                      num=licensing.MOST_NUMBERS)
+        except licensing.Empty:
+            error = _("Enter licence numbers, one a line, or choose a file")
         else:
-            try:
-                numbers, not_understood = licensing.parse(text)
-            except licensing.TooMany:
-                error = _("Check at most %(num)d licence numbers at a time.",
-                          num=licensing.MOST_NUMBERS)
-            else:
-                if not numbers and not not_understood:
-                    error = _("Enter licence numbers, one a line, or choose a file")
-                rows = licensing.check(numbers)
+            rows = licensing.check(numbers)
     if rows is not None and request.form.get("export") in ("csv", "xlsx"):
         return _export(rows, request.form["export"])
     return render_template("certificates/licensing.html", numbers=text[:licensing.MOST_CHARACTERS],
