@@ -58,15 +58,29 @@ def eligibility(user, item: Item, quiz: Quiz) -> Eligibility:
 
 
 def open_attempt(user, quiz: Quiz) -> Attempt | None:
-    return db.session.scalar(select(Attempt).where(
+    """The attempt in progress; one drawn from an older version of the bank is dropped, since
+    its questions may no longer exist."""
+    attempt = db.session.scalar(select(Attempt).where(
         Attempt.user_id == user.id, Attempt.quiz == quiz.slug, Attempt.submitted_at.is_(None)))
+    if attempt and attempt.quiz_version != quiz.version:
+        db.session.delete(attempt)
+        db.session.commit()
+        return None
+    return attempt
+
+
+class NotAllowed(Exception):
+    """The learner may not start the check now (see eligibility)."""
 
 
 def start(user, item: Item, quiz: Quiz) -> Attempt:
-    """The learner's attempt in progress, or a new one with questions drawn and shuffled."""
+    """The learner's attempt in progress, or, if they may start one, a new one with questions
+    drawn and shuffled."""
     attempt = open_attempt(user, quiz)
     if attempt:
         return attempt
+    if not eligibility(user, item, quiz).allowed:
+        raise NotAllowed()
     drawn = _random.sample(list(quiz.questions.values()), quiz.draw)
     attempt = Attempt(
         user_id=user.id, item=item.slug, quiz=quiz.slug, quiz_version=quiz.version,

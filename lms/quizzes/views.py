@@ -26,6 +26,9 @@ def _attempt(slug: str, attempt_id: int):
     attempt = services.attempt_for(current_user, attempt_id)
     if attempt is None or attempt.quiz != quiz.slug:
         abort(404)  # someone else's attempt is not found, not forbidden: it reveals nothing
+    if not attempt.submitted_at and services.open_attempt(current_user, quiz) is None:
+        # Drawn from an older version of the check, and dropped: start again.
+        abort(redirect(url_for(".check", slug=slug)))
     return item, quiz, attempt
 
 
@@ -46,11 +49,10 @@ def check(slug):
 @access.allow(access.SIGNED_IN)
 def start(slug):
     item, quiz = _item_and_quiz(slug)
-    attempt = services.open_attempt(current_user, quiz)
-    if attempt is None:
-        if not services.eligibility(current_user, item, quiz).allowed:
-            return redirect(url_for(".check", slug=slug))
+    try:
         attempt = services.start(current_user, item, quiz)
+    except services.NotAllowed:
+        return redirect(url_for(".check", slug=slug))  # the page says why
     return redirect(url_for(".attempt", slug=slug, attempt_id=attempt.id))
 
 
