@@ -83,21 +83,30 @@ def _has_room_for(session: CourseSession, user: User) -> bool:
         _agency_places(session, user) < session.agency_cap)
 
 
+def refusal(session: CourseSession, moment: datetime) -> str | None:
+    """Why the session cannot be booked at this moment, or None if it can."""
+    if session.cancelled_at:
+        return "cancelled"
+    if session.starts_at <= moment:
+        return "past"
+    if moment < session.booking_opens_at:
+        return "not_open"
+    if moment >= session.booking_closes_at:
+        return "closed"
+    return None
+
+
+def cancelling_is_late(booking: Booking, moment: datetime) -> bool:
+    """Cancelling a confirmed place after the cut-off is recorded as late."""
+    return booking.status == BookingStatus.CONFIRMED and moment > booking.session.cancel_by
+
+
 def book(session_id: int, user: User) -> Booking:
     """A confirmed place while places remain (and the agency is under its cap), else a place on
     the waiting list. Mail goes in the same transaction."""
     session = _locked(session_id)
     moment = now()
-    if session.cancelled_at:
-        reason = "cancelled"
-    elif session.starts_at <= moment:
-        reason = "past"
-    elif moment < session.booking_opens_at:
-        reason = "not_open"
-    elif moment >= session.booking_closes_at:
-        reason = "closed"
-    else:
-        reason = None
+    reason = refusal(session, moment)
     if reason:
         db.session.rollback()
         raise BookingError(reason)
@@ -134,9 +143,9 @@ def cancel(booking_id: int, user: User) -> Booking | None:
         db.session.rollback()
         raise BookingError("past")
     was_confirmed = booking.status == BookingStatus.CONFIRMED
+    booking.late_cancellation = cancelling_is_late(booking, moment)
     booking.status = BookingStatus.CANCELLED
     booking.cancelled_at = moment
-    booking.late_cancellation = was_confirmed and moment > session.cancel_by
     promoted = None
     if was_confirmed:
         session.taken -= 1

@@ -43,10 +43,11 @@ def course(slug):
     mine = {}
     if current_user.is_authenticated:
         mine = {s.id: services.live_booking(s, current_user) for s in sessions}
+    moment = services.now()
     return render_template(
         "bookings/course.html", course=course, shown=course.shown(str(get_locale())),
         sessions=sessions, mine=mine, waiting=services.waiting_counts(sessions),
-        now=services.now(),
+        bookable={s.id for s in sessions if services.refusal(s, moment) is None},
     )
 
 
@@ -71,10 +72,11 @@ def book(session_id):
 @access.allow(access.SIGNED_IN)
 def mine():
     bookings = services.bookings_of(current_user)
+    moment = services.now()
     return render_template(
         "bookings/mine.html", bookings=bookings, courses=content.catalogue().courses,
         positions={b.id: services.position(b) for b in bookings if b.status == "waiting"},
-        now=services.now(),
+        now=moment, late={b.id for b in bookings if services.cancelling_is_late(b, moment)},
     )
 
 
