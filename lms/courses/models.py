@@ -1,6 +1,6 @@
 """A learner's progress through an item of online learning.
 
-The content itself lives in files (lms/content.py): rows refer to it by slug, and keep the version
+The content itself lives in files (lms/content/): rows refer to it by slug, and keep the version
 of the English page that was read, so a later change to a page can be told apart.
 """
 

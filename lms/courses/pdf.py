@@ -11,7 +11,7 @@ from ..content import Leaflet
 from ..i18n import Language
 
 STYLE = Path(__file__).parent / "templates" / "learning" / "leaflet_pdf.css"
-# A PDF takes about a second to make: keep the last ones made, per leaflet text and language.
+# A PDF takes half a second or more to make: keep the last ones made, per text and language.
 _made: dict[tuple, bytes] = {}
 KEEP = 64
 
