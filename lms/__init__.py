@@ -94,6 +94,8 @@ def _init_extensions(app: Flask) -> None:
 def _register_blueprints(app: Flask) -> None:
     from .auth.admin_views import bp as admin_bp
     from .auth.views import bp as auth_bp
+    from .bookings.manage_views import bp as sessions_bp
+    from .bookings.register_views import bp as registers_bp
     from .bookings.views import bp as bookings_bp
     from .certificates.licensing_views import bp as licensing_bp
     from .certificates.views import bp as certificates_bp
@@ -103,7 +105,7 @@ def _register_blueprints(app: Flask) -> None:
     from .reports.views import bp as reports_bp
 
     blueprints = (home_bp, auth_bp, admin_bp, learning_bp, quizzes_bp, certificates_bp,
-                  licensing_bp, reports_bp, bookings_bp)
+                  licensing_bp, reports_bp, bookings_bp, sessions_bp, registers_bp)
     for blueprint in blueprints:
         app.register_blueprint(blueprint)
 

@@ -1,7 +1,7 @@
 """Form fields shared by every package, with messages in the reader's language."""
 
 from flask_babel import lazy_gettext as _l
-from wtforms import RadioField, SelectField, ValidationError
+from wtforms import IntegerField, RadioField, SelectField, ValidationError
 
 INVALID_CHOICE = _l("Select one of the options shown")
 
@@ -23,3 +23,21 @@ class Radios(ChoiceMixin, RadioField):
 
 class Select(ChoiceMixin, SelectField):
     pass
+
+
+class WholeNumber(IntegerField):
+    """An integer field whose 'not a number' message is the caller's, in the reader's language."""
+
+    def __init__(self, label=None, validators=None, invalid_message=None, **kwargs):
+        super().__init__(label, validators, **kwargs)
+        self.invalid_message = invalid_message
+
+    def process_formdata(self, valuelist):
+        if not valuelist or not valuelist[0].strip():
+            self.data = None
+            return
+        try:
+            self.data = int(valuelist[0].strip())
+        except ValueError:
+            self.data = None
+            raise ValueError(self.invalid_message or INVALID_CHOICE) from None

@@ -49,6 +49,17 @@ EXPECTED = {
     "bookings.book": STAFF,
     "bookings.mine": STAFF,
     "bookings.cancel": STAFF,
+    "bookings.evaluation": STAFF,
+    "sessions.overview": COORDINATORS,
+    "sessions.create": COORDINATORS,
+    "sessions.session": COORDINATORS,
+    "sessions.edit": COORDINATORS,
+    "sessions.cancel": COORDINATORS,
+    "sessions.give_place": COORDINATORS,
+    "sessions.move": COORDINATORS,
+    "registers.sessions": {Role.TRAINER, *COORDINATORS},
+    "registers.register": {Role.TRAINER, *COORDINATORS},
+    "registers.walk_in": {Role.TRAINER, *COORDINATORS},
 }
 WHO = ["visitor", *Role]
 SAMPLE_VALUES = {"filename": "css/app.css", "token": "not-a-token", "slug": "taxi-drivers",

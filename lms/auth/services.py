@@ -84,6 +84,18 @@ def register(details: Registration) -> User:
     return user
 
 
+def new_account(name: str, email: str, agency_id: int, language: str = "en") -> User:
+    """An account made for someone by a trainer (a walk-in at a session). Its password is
+    unknown to anyone: the person sets one with "Forgotten your password?". The caller
+    commits."""
+    user = User(name=name.strip(), email=normalise_email(email), agency_id=agency_id,
+                password_hash=hash_password(secrets.token_urlsafe(32)),
+                language=language if language in LANGUAGES else "en")
+    db.session.add(user)
+    db.session.flush()
+    return user
+
+
 @lru_cache
 def _unknown_user_hash(method: str) -> str:
     """Checked when the email is unknown, so both cases take the same time."""

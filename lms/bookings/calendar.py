@@ -6,8 +6,9 @@ from flask import current_app
 from icalendar import Calendar, Event, vCalAddress, vText
 
 
-def invitation(session, title: str, user, method: str, booking_id: int) -> str:
-    """method is REQUEST (booked, or promoted from the waiting list) or CANCEL."""
+def invitation(session, title: str, user, method: str, booking_id: int, sequence: int) -> str:
+    """method is REQUEST (a new place, or a change to it) or CANCEL. The uid is the booking's,
+    so a calendar updates or removes the one event; a higher sequence marks a newer version."""
     calendar = Calendar()
     calendar.add("prodid", "-//Safeguarding training//lms//EN")
     calendar.add("version", "2.0")
@@ -15,7 +16,7 @@ def invitation(session, title: str, user, method: str, booking_id: int) -> str:
     event = Event()
     host = current_app.config["LMS_BASE_URL"].split("//")[-1].split("/")[0]
     event.add("uid", f"booking-{booking_id}@{host}")  # the same uid, so CANCEL removes it
-    event.add("sequence", 1 if method == "CANCEL" else 0)
+    event.add("sequence", sequence)
     event.add("status", "CANCELLED" if method == "CANCEL" else "CONFIRMED")
     event.add("summary", title)
     event.add("dtstart", session.starts_at.replace(tzinfo=UTC))

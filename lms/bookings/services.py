@@ -10,6 +10,7 @@ from datetime import UTC, datetime, timedelta
 from flask import current_app
 from sqlalchemy import func, select, update
 from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import contains_eager, selectinload
 
 from .. import content
 from ..auth.models import User
@@ -61,26 +62,26 @@ class BookingError(Exception):
         self.reason = reason
 
 
-def _locked(session_id: int) -> CourseSession:
+def lock_session(session_id: int) -> CourseSession:
     return db.session.scalars(
         select(CourseSession).where(CourseSession.id == session_id)
         .with_for_update().execution_options(populate_existing=True)
     ).one()
 
 
-def _agency_places(session: CourseSession, user: User) -> int:
+def _agency_places(session: CourseSession, agency_id: int) -> int:
     return db.session.scalar(
-        select(func.count()).select_from(Booking).join(User, User.id == Booking.user_id)
+        select(func.count()).select_from(Booking)
         .where(Booking.session_id == session.id, Booking.status == BookingStatus.CONFIRMED,
-               User.agency_id == user.agency_id)
+               Booking.walk_in.is_(False), Booking.agency_id == agency_id)
     )
 
 
-def _has_room_for(session: CourseSession, user: User) -> bool:
+def has_room_for(session: CourseSession, agency_id: int | None) -> bool:
     if session.taken >= session.capacity:
         return False
-    return not session.agency_cap or user.agency_id is None or (
-        _agency_places(session, user) < session.agency_cap)
+    return not session.agency_cap or agency_id is None or (
+        _agency_places(session, agency_id) < session.agency_cap)
 
 
 def refusal(session: CourseSession, moment: datetime) -> str | None:
@@ -104,14 +105,15 @@ def cancelling_is_late(booking: Booking, moment: datetime) -> bool:
 def book(session_id: int, user: User) -> Booking:
     """A confirmed place while places remain (and the agency is under its cap), else a place on
     the waiting list. Mail goes in the same transaction."""
-    session = _locked(session_id)
+    session = lock_session(session_id)
     moment = now()
     reason = refusal(session, moment)
     if reason:
         db.session.rollback()
         raise BookingError(reason)
-    confirmed = _has_room_for(session, user)
+    confirmed = has_room_for(session, user.agency_id)
     booking = Booking(session_id=session.id, user_id=user.id, booked_at=moment,
+                      agency_id=user.agency_id,
                       status=BookingStatus.CONFIRMED if confirmed else BookingStatus.WAITING,
                       confirmed_at=moment if confirmed else None)
     db.session.add(booking)
@@ -122,7 +124,7 @@ def book(session_id: int, user: User) -> Booking:
     except IntegrityError:
         db.session.rollback()
         raise BookingError("already_booked") from None
-    _mail(booking, "booking_confirmed" if confirmed else "booking_waiting")
+    mail(booking, "booking_confirmed" if confirmed else "booking_waiting")
     db.session.commit()
     return booking
 
@@ -133,7 +135,7 @@ def cancel(booking_id: int, user: User) -> Booking | None:
     booking = db.session.get(Booking, booking_id)
     if booking is None or booking.user_id != user.id:
         raise BookingError("not_yours")
-    session = _locked(booking.session_id)
+    session = lock_session(booking.session_id)
     db.session.refresh(booking)
     if booking.status == BookingStatus.CANCELLED:
         db.session.rollback()
@@ -150,25 +152,38 @@ def cancel(booking_id: int, user: User) -> Booking | None:
     if was_confirmed:
         session.taken -= 1
         db.session.flush()
-        if moment < session.promote_until:
-            promoted = _promote_first(session, moment)
-    _mail(booking, "booking_cancelled")
+        promoted = promote_waiting(session, moment)
+        promoted = promoted[0] if promoted else None
+    mail(booking, "booking_cancelled")
     db.session.commit()
     return promoted
 
 
-def _promote_first(session: CourseSession, moment: datetime) -> Booking | None:
+def promote_waiting(session: CourseSession, moment: datetime) -> list[Booking]:
+    """Give free places to the people waiting, in order, skipping anyone whose agency is at
+    its cap; until the cut-off only. The caller holds the session's lock and commits."""
+    if moment >= session.promote_until:
+        return []
+    promoted = []
     waiting = db.session.scalars(
         select(Booking).where(Booking.session_id == session.id,
                               Booking.status == BookingStatus.WAITING).order_by(Booking.id))
     for candidate in waiting:
-        if _has_room_for(session, candidate.user):
-            candidate.status = BookingStatus.CONFIRMED
-            candidate.confirmed_at = moment
-            session.taken += 1
-            _mail(candidate, "booking_promoted")
-            return candidate
-    return None
+        if session.taken >= session.capacity:
+            break
+        if has_room_for(session, candidate.agency_id):
+            confirm(candidate, session, moment)
+            mail(candidate, "booking_promoted")
+            promoted.append(candidate)
+    return promoted
+
+
+def confirm(booking: Booking, session: CourseSession, moment: datetime) -> None:
+    """Turn a waiting booking into a place. The caller holds the session's lock."""
+    booking.status = BookingStatus.CONFIRMED
+    booking.confirmed_at = moment
+    session.taken += 1
+    db.session.flush()
 
 
 def position(booking: Booking) -> int | None:
@@ -184,6 +199,7 @@ def position(booking: Booking) -> int | None:
 def bookings_of(user: User) -> list[Booking]:
     return list(db.session.scalars(
         select(Booking).join(CourseSession).where(Booking.user_id == user.id)
+        .options(contains_eager(Booking.session), selectinload(Booking.certificate))
         .order_by(CourseSession.starts_at, Booking.id)))
 
 
@@ -224,23 +240,38 @@ def send_reminders(at: datetime | None = None) -> int:
         claimed = db.session.execute(update(Booking).where(
             Booking.id == booking.id, Booking.reminded_at.is_(None)).values(reminded_at=at))
         if claimed.rowcount == 1:
-            _mail(booking, "booking_reminder")
+            mail(booking, "booking_reminder")
             sent += 1
     db.session.commit()
     return sent
 
 
-def _mail(booking: Booking, template: str) -> None:
+def course_title(slug: str, language: str) -> str:
+    course = content.catalogue().courses.get(slug)
+    return course.shown(language).text.title if course else slug
+
+
+# Mails that carry a calendar invitation (REQUEST) or remove it (CANCEL).
+CALENDAR_METHODS = {"booking_confirmed": "REQUEST", "booking_promoted": "REQUEST",
+                    "booking_moved": "REQUEST", "session_changed": "REQUEST",
+                    "booking_cancelled": "CANCEL", "session_cancelled": "CANCEL"}
+
+
+def mail(booking: Booking, template: str, **extra) -> None:
+    """Queue a mail about this booking in its person's language, in the caller's transaction.
+    A calendar update goes only to someone who holds a place: the waiting list has no event."""
     user, session = booking.user, booking.session
-    course = content.catalogue().courses.get(session.course)
-    title = course.shown(user.language).text.title if course else session.course
-    method = {"booking_confirmed": "REQUEST", "booking_promoted": "REQUEST",
-              "booking_cancelled": "CANCEL"}.get(template)
+    title = course_title(session.course, user.language)
+    method = CALENDAR_METHODS.get(template)
     attachment = None
-    if method and (template != "booking_cancelled" or booking.confirmed_at):
+    if method and booking.confirmed_at:
+        if template not in ("booking_confirmed", "booking_promoted"):
+            booking.calendar_sequence += 1  # the same event, updated or cancelled
         attachment = ("session.ics", "text/calendar; method=" + method,
-                      calendar.invitation(session, title, user, method, booking.id))
+                      calendar.invitation(session, title, user, method, booking.id,
+                                          booking.calendar_sequence))
     notify.queue_mail(
         user.email, template, user.language, user=user, session=session, title=title,
         position=position(booking) if booking.status == BookingStatus.WAITING else None,
-        partnership_name=current_app.config["LMS_PARTNERSHIP_NAME"], attachment=attachment)
+        partnership_name=current_app.config["LMS_PARTNERSHIP_NAME"],
+        base_url=current_app.config["LMS_BASE_URL"], attachment=attachment, **extra)

@@ -1,28 +1,18 @@
 """Courses and their sessions; booking a place, the waiting list and the learner's bookings."""
 
-from flask import Blueprint, abort, flash, redirect, render_template, url_for
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_babel import get_locale
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 
 from .. import access, content
 from ..extensions import db
-from . import services
-from .models import CourseSession
+from . import registers, services
+from .forms import EvaluationForm
+from .models import Booking, CourseSession
+from .reasons import REASONS
 
 bp = Blueprint("bookings", __name__, template_folder="templates")
-
-REASONS = {
-    "cancelled": _l("This session has been cancelled."),
-    "past": _l("This session has already started or taken place."),
-    "not_open": _l("Booking for this session has not opened yet."),
-    "closed": _l("Booking for this session has closed."),
-    "already_booked": _l("You already have a place or a place on the waiting list for this "
-                         "session."),
-    "not_yours": _l("That booking is not yours, so nothing was changed."),
-    "already_cancelled": _l("That booking was already cancelled."),
-}
-
 
 @bp.route("/courses")
 @access.allow(access.EVERYONE)
@@ -73,11 +63,41 @@ def book(session_id):
 def mine():
     bookings = services.bookings_of(current_user)
     moment = services.now()
+    past = [b for b in bookings if b.session.starts_at <= moment and b.status == "confirmed"]
     return render_template(
-        "bookings/mine.html", bookings=bookings, courses=content.catalogue().courses,
+        "bookings/mine.html", courses=content.catalogue().courses, now=moment,
+        upcoming=[b for b in bookings if b.session.starts_at > moment and b.status != "cancelled"],
+        past=past, evaluated=registers.evaluated(past),
         positions={b.id: services.position(b) for b in bookings if b.status == "waiting"},
-        now=moment, late={b.id for b in bookings if services.cancelling_is_late(b, moment)},
+        late={b.id for b in bookings if services.cancelling_is_late(b, moment)},
     )
+
+
+@bp.route("/bookings/<id:booking_id>/evaluation", methods=["GET", "POST"])
+@access.allow(access.SIGNED_IN)
+def evaluation(booking_id):
+    booking = db.session.get(Booking, booking_id)
+    reason = registers.evaluation_refusal(booking, current_user)
+    if reason == "not_yours":
+        abort(404)
+    if reason:
+        flash(REASONS[reason])
+        return redirect(url_for(".mine"))
+    form = EvaluationForm()
+    if form.validate_on_submit():
+        try:
+            registers.evaluate(booking.id, current_user, form.usefulness.data,
+                               form.confidence_before.data, form.confidence_after.data,
+                               form.will_do_differently.data)
+        except services.BookingError as error:
+            flash(REASONS[error.reason])
+        else:
+            flash(_l("Thank you. Your answers help us make the training better."))
+        return redirect(url_for(".mine"))
+    return render_template(
+        "bookings/evaluation.html", form=form, booking=booking,
+        course=content.catalogue().courses.get(booking.session.course),
+    ), 400 if request.method == "POST" else 200
 
 
 @bp.route("/bookings/<id:booking_id>/cancel", methods=["POST"])

@@ -9,8 +9,9 @@ from flask import render_template
 STYLE = Path(__file__).parent / "templates" / "certificates" / "certificate_pdf.css"
 
 
-def certificate(certificate, title: str, standing, address: str) -> bytes:
+def certificate(certificate, title: str, standing, address: str, attendance: bool) -> bytes:
     qr = segno.make(address, error="m").svg_data_uri(scale=4, border=2)
     html = render_template("certificates/certificate_pdf.html", certificate=certificate,
-                           title=title, standing=standing, address=address, qr=qr)
+                           title=title, standing=standing, address=address, qr=qr,
+                           attendance=attendance)
     return weasyprint.HTML(string=html).write_pdf(stylesheets=[weasyprint.CSS(filename=str(STYLE))])

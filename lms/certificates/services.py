@@ -79,9 +79,25 @@ def standing(certificate: Certificate, at: datetime | None = None) -> Standing:
     return Standing.VALID
 
 
+COURSE_PREFIX = "course:"
+
+
+def course_item(slug: str) -> str:
+    """How a certificate of attendance names its face-to-face course."""
+    return COURSE_PREFIX + slug
+
+
+def for_attendance(certificate: Certificate) -> bool:
+    return (certificate.item or "").startswith(COURSE_PREFIX)
+
+
 def title(certificate: Certificate, language: str) -> str:
-    """What was achieved, in this language when the item has a translation."""
-    item = content.catalogue().items.get(certificate.item or "")
+    """What was achieved, in this language when the item or course has a translation."""
+    catalogue = content.catalogue()
+    if for_attendance(certificate):
+        course = catalogue.courses.get(certificate.item.removeprefix(COURSE_PREFIX))
+        return course.shown(language).text.title if course else certificate.title
+    item = catalogue.items.get(certificate.item or "")
     return item.intro.shown(language).text.title if item else certificate.title
 
 
@@ -98,7 +114,8 @@ def for_learner(user) -> list[Certificate]:
 
 def latest_by_item(user) -> dict[str, Certificate]:
     """The live (not replaced) certificate of each online item the learner has one for."""
-    return {c.item: c for c in reversed(for_learner(user)) if c.item and not c.replaced_by_id}
+    return {c.item: c for c in reversed(for_learner(user))
+            if c.item and not c.replaced_by_id and not for_attendance(c)}
 
 
 class RevokeError(ValueError):

@@ -30,7 +30,8 @@ def download(code):
         abort(404)
     address = current_app.config["LMS_BASE_URL"] + url_for(".verify", code=certificate.code)
     document = pdf.certificate(certificate, services.title(certificate, str(get_locale())),
-                               services.standing(certificate), address)
+                               services.standing(certificate), address,
+                               services.for_attendance(certificate))
     response = current_app.response_class(document, mimetype="application/pdf")
     response.headers["Content-Disposition"] = f'attachment; filename="certificate-{code}.pdf"'
     response.headers["Cache-Control"] = "private, no-store"
