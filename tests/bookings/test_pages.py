@@ -84,7 +84,7 @@ def test_give_a_place_and_move_from_the_session_page(client, signed_in, make_use
     services.book(full.id, a)
     waiting = services.book(full.id, b)
     page = client.get(f"/sessions/{full.id}").get_data(as_text=True)
-    assert 'id="move-%d"' % waiting.id in page
+    assert f'id="move-{waiting.id}"' in page
     client.post(f"/sessions/bookings/{waiting.id}/move", data={"to_session": extra.id})
     assert db.session.get(Booking, waiting.id).session_id == extra.id
     response = client.post(f"/sessions/bookings/{waiting.id}/move",
