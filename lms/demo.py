@@ -7,8 +7,9 @@ from sqlalchemy import select
 from . import content
 from .auth import services as auth
 from .auth.models import Agency, Job, Role, Sector, User
+from .bookings import registers
 from .bookings import services as bookings
-from .bookings.models import Booking, CourseSession
+from .bookings.models import Attendance, Booking, CourseSession
 from .certificates import services as certificates
 from .certificates.models import Certificate
 from .extensions import db
@@ -95,10 +96,33 @@ def _sessions() -> None:
                                   ("admin@example.org", "waiting")]:
                 user = db.session.scalar(select(User).where(User.email == email))
                 db.session.add(Booking(session_id=session.id, user_id=user.id, status=status,
+                                       agency_id=user.agency_id,
                                        booked_at=bookings.now(), confirmed_at=bookings.now()
                                        if status == "confirmed" else None))
             session.taken = 2
     db.session.commit()
+    _session_with_a_register(trainer, today - timedelta(days=10), close=True)
+    # Under way now, so the trainer can try the register on a phone.
+    _session_with_a_register(trainer, bookings.now() - timedelta(minutes=15), close=False)
+
+
+def _session_with_a_register(trainer, start, close: bool) -> None:
+    session = bookings.create_session("level-1-multi-agency", start, start + timedelta(hours=3),
+                                      "Town Hall, Committee Room 1", 12, trainers=[trainer],
+                                      opens_at=start - timedelta(days=30))
+    people = [db.session.scalar(select(User).where(User.email == email)) for email in (
+        "staff@example.org", "coordinator@example.org", "piotr@example.org")]
+    for person in people:
+        db.session.add(Booking(session_id=session.id, user_id=person.id, status="confirmed",
+                               agency_id=person.agency_id, booked_at=start - timedelta(days=20),
+                               confirmed_at=start - timedelta(days=20)))
+    session.taken = len(people)
+    db.session.commit()
+    if close:  # staff and the co-ordinator came; Piotr did not, and is recorded as a no-show
+        places = registers.on_register(session.id)
+        registers.mark(session.id, {b.id: (Attendance.ABSENT if b.user.email.startswith(
+            "piotr") else Attendance.PRESENT, None) for b in places})
+        registers.close(session.id)
 
 
 def _certificate_from_last_year(email: str, item: str) -> None:

@@ -44,6 +44,7 @@ EXPECTED = {
     "certificates.manage": COORDINATORS,
     "licensing.check": {Role.LICENSING_OFFICER, Role.ADMIN},
     "reports.knowledge_checks": COORDINATORS,
+    "reports.courses": COORDINATORS,
     "bookings.courses": EVERYONE,
     "bookings.course": EVERYONE,
     "bookings.book": STAFF,

@@ -8,12 +8,12 @@ from zoneinfo import ZoneInfo
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from govuk_frontend_wtf.wtforms_widgets import (
-    GovCharacterCount,
     GovCheckboxesInput,
     GovDateInput,
     GovRadioInput,
     GovSelect,
     GovSubmitInput,
+    GovTextArea,
     GovTextInput,
 )
 from wtforms import DateField, SelectMultipleField, StringField, SubmitField
@@ -184,6 +184,7 @@ class EvaluationForm(FlaskForm):
         validators=[InputRequired(_l("Select a number from 0 to 10"))])
     will_do_differently = StringField(
         _l("What will you do differently in your work? (optional)"),
-        widget=GovCharacterCount(), filters=[strip], validators=[Length(
+        description=_l("Up to 2,000 characters."),
+        widget=GovTextArea(), filters=[strip], validators=[Length(
             max=EVALUATION_TEXT_MAX, message=_l("Answer must be 2,000 characters or fewer"))])
     submit = SubmitField(_l("Send"), widget=GovSubmitInput())

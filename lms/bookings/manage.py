@@ -60,6 +60,9 @@ def _apply(session: CourseSession, details: SessionDetails) -> None:
                                  or working_days_before(details.starts_at, 1))
     session.cancel_by = details.cancel_by or working_days_before(details.starts_at, 3)
     session.promote_until = details.starts_at - PROMOTION_CUTOFF
+    if not (session.booking_opens_at < session.booking_closes_at <= session.starts_at
+            and session.cancel_by <= session.starts_at):
+        raise BookingError("deadlines")
     session.trainers = list(db.session.scalars(
         select(User).where(User.id.in_(details.trainer_ids)))) if details.trainer_ids else []
 

@@ -25,8 +25,9 @@ def _course_choices():
 
 
 def _move_choices(session: CourseSession) -> list:
-    return [(s.id, format_datetime(s.starts_at, "EEE d MMM y, HH:mm"))
-            for s in manage.other_sessions(session)]
+    return [(s.id, _l("%(when)s (%(num)d free)", when=format_datetime(
+        s.starts_at, "EEE d MMM y, HH:mm"), num=s.capacity - s.taken))
+        for s in manage.other_sessions(session)]
 
 
 def _session_form() -> SessionForm:
@@ -44,6 +45,11 @@ def _details(form: SessionForm) -> manage.SessionDetails:
         agency_cap=form.agency_cap.data, trainer_ids=tuple(form.trainers.data or ()),
         booking_opens_at=form.at(form.opens), booking_closes_at=form.at(form.closes),
         cancel_by=form.at(form.cancel_by))
+
+
+def _field_for(form: SessionForm, reason: str):
+    return {"capacity_below_taken": form.capacity, "deadlines": form.closes}.get(
+        reason, form.ends)
 
 
 @bp.route("/sessions")
@@ -72,7 +78,7 @@ def create():
         try:
             session = manage.create(_details(form))
         except services.BookingError as error:
-            form.ends.errors.append(REASONS[error.reason])
+            _field_for(form, error.reason).errors.append(REASONS[error.reason])
         else:
             flash(_l("The session is added, and open for booking."))
             return redirect(url_for(".session", session_id=session.id))
@@ -108,8 +114,7 @@ def edit(session_id):
         try:
             promoted = manage.update(session.id, _details(form))
         except services.BookingError as error:
-            field = form.capacity if error.reason == "capacity_below_taken" else form.ends
-            field.errors.append(REASONS[error.reason])
+            _field_for(form, error.reason).errors.append(REASONS[error.reason])
         else:
             flash(_l("The session is saved. Everyone booked or waiting has been told of any "
                      "change of date, time or place."))

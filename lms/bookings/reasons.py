@@ -13,6 +13,8 @@ REASONS = {
     "already_cancelled": _l("That booking was already cancelled."),
     "no_booking": _l("That booking does not exist, so nothing was changed."),
     "ends_before_start": _l("The end must be after the start"),
+    "deadlines": _l("Booking must open before it closes, and booking and free cancellation must "
+                    "end by the start of the session"),
     "capacity_below_taken": _l("Places cannot be fewer than the places already booked. Move or "
                                "cancel bookings first."),
     "not_waiting": _l("That person is no longer on the waiting list, so nothing was changed."),

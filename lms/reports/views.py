@@ -4,7 +4,6 @@ from flask import Blueprint, abort, render_template, request
 
 from .. import access, content
 from ..auth.models import Role
-from ..i18n import LANGUAGES
 from . import services
 
 bp = Blueprint("reports", __name__, template_folder="templates")
@@ -20,5 +19,12 @@ def knowledge_checks():
     return render_template(
         "reports/knowledge_checks.html", quizzes=sorted(quizzes), slug=slug, quiz=quizzes[slug],
         results=services.question_results(slug), summary=services.attempt_summary(slug),
-        languages=LANGUAGES,
     )
+
+
+@bp.route("/reports/courses")
+@access.allow(Role.COORDINATOR, Role.ADMIN)
+def courses():
+    return render_template("reports/courses.html", agencies=services.attendance_by_agency(),
+                           feedback=services.course_feedback(),
+                           courses=content.catalogue().courses)

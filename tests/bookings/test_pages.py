@@ -69,6 +69,8 @@ def test_bad_session_forms_get_messages(client, signed_in):
         ({"venue": "x" * 201}, "Venue must be 200 characters or fewer"),
         ({"online_link": "javascript:alert(1)"}, "Enter a link that starts with https://"),
         ({"capacity": "many"}, "Places must be between 1 and 500"),
+        ({"closes": [str(day.day), str(day.month), str(day.year + 1)]},
+         "booking and free cancellation must end by the start"),
     ]:
         response = client.post("/sessions/new", data=session_form(day, **changes))
         assert response.status_code == 400, changes

@@ -49,8 +49,52 @@ def test_the_last_place_the_waiting_list_and_a_cancellation(browser, live_server
     check(second)
 
     first.get_by_role("button", name="Cancel this booking").click()
-    assert "Cancelled" in first.locator("main").inner_text()
+    assert "Your booking is cancelled" in first.locator("main").inner_text()
 
     second.reload()
     assert "Booked" in second.locator(".govuk-summary-card__title-wrapper").inner_text()
     check(second)
+
+
+def test_a_trainer_marks_the_register_on_a_phone(browser, live_server, make_user):
+    from lms.auth.models import Role
+    from lms.bookings import registers
+    from lms.bookings.models import Booking
+    from lms.extensions import db
+
+    trainer = make_user(Role.TRAINER, email="trainer@example.org")
+    start = services.now() - timedelta(minutes=5)
+    session = services.create_session("level-1-multi-agency", start, start + timedelta(hours=3),
+                                      "Town Hall", 3, trainers=[trainer],
+                                      opens_at=start - timedelta(days=1))
+    names = ["Ama Present", "Ben Late", "Cy Absent"]
+    for n, name in enumerate(names):
+        person = make_user(email=f"p{n}@example.org", name=name)
+        db.session.add(Booking(session_id=session.id, user_id=person.id,
+                                        status="confirmed", booked_at=start,
+                                        confirmed_at=start, agency_id=person.agency_id))
+    session.taken = 3
+    db.session.commit()
+    ids = {b.user.name: b.id for b in registers.on_register(session.id)}
+
+    page = signed_in_page(browser, live_server, "trainer@example.org")
+    page.set_viewport_size({"width": 375, "height": 812})
+    page.get_by_role("link", name="Registers").click()
+    check(page)
+    page.locator(f"a[href$='/registers/{session.id}']").click()
+    check(page)
+    page.locator(f"#attendance-{ids['Ama Present']}").check()
+    page.locator(f"#attendance-{ids['Ben Late']}-2").check()
+    page.locator(f"#minutes-{ids['Ben Late']}").fill("10")
+    page.get_by_role("button", name="Save and close the register").click()
+    # Cy is not marked yet: the register stays open and says who.
+    summary = page.locator(".govuk-error-summary")
+    assert "Cy Absent" in summary.inner_text()
+    check(page)
+    summary.get_by_role("link").first.click()
+    page.locator(f"#attendance-{ids['Cy Absent']}-3").check()
+    page.get_by_role("button", name="Save and close the register").click()
+    assert "The register is closed" in page.locator("main").inner_text()
+    check(page)
+    certified = {b.user.name for b in registers.on_register(session.id) if b.certificate_id}
+    assert certified == {"Ama Present", "Ben Late"}
