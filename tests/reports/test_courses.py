@@ -41,7 +41,7 @@ def test_feedback_means_by_course(app, make_user, client, signed_in):
     session, bookings = started_session(make_user, count=3)
     registers.mark(session.id, {b.id: (Attendance.PRESENT, None) for b in bookings})
     registers.close(session.id)
-    for booking, (useful, before, after) in zip(bookings[:2], [(5, 2, 8), (4, 4, 7)]):
+    for booking, (useful, before, after) in zip(bookings[:2], [(5, 2, 8), (4, 4, 7)], strict=True):
         registers.evaluate(booking.id, booking.user, useful, before, after, None)
     [row] = reports.course_feedback()
     assert (row.course, row.sessions, row.attended, row.evaluations) == (
