@@ -103,9 +103,12 @@ def _register_blueprints(app: Flask) -> None:
     from .home.views import bp as home_bp
     from .quizzes.views import bp as quizzes_bp
     from .reports.views import bp as reports_bp
+    from .surveys.manage_views import bp as campaigns_bp
+    from .surveys.views import bp as surveys_bp
 
     blueprints = (home_bp, auth_bp, admin_bp, learning_bp, quizzes_bp, certificates_bp,
-                  licensing_bp, reports_bp, bookings_bp, sessions_bp, registers_bp)
+                  licensing_bp, reports_bp, bookings_bp, sessions_bp, registers_bp, surveys_bp,
+                  campaigns_bp)
     for blueprint in blueprints:
         app.register_blueprint(blueprint)
 

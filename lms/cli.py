@@ -24,6 +24,9 @@ def register(app: Flask) -> None:
         click.echo(f"Demo accounts (password: {password}):")
         for email, role in accounts:
             click.echo(f"  {email:<28} {role}")
+        click.echo("Questionnaire access codes (/survey/<code>):")
+        for code, school in demo.survey_codes():
+            click.echo(f"  {code:<8} {school}")
 
     outbox = click.Group("outbox", help="The mail outbox.")
     app.cli.add_command(outbox)
@@ -56,6 +59,7 @@ def register(app: Flask) -> None:
         rows += [(f"leaflets/{slug}", leaflet) for slug, leaflet in catalogue.leaflets.items()]
         rows += [(f"quizzes/{slug}", quiz) for slug, quiz in catalogue.quizzes.items()]
         rows += [(f"courses/{slug}", course) for slug, course in catalogue.courses.items()]
+        rows += [(f"surveys/{slug}", survey) for slug, survey in catalogue.surveys.items()]
         mark = {content.COMPLETE: "ok", content.OUT_OF_DATE: "old", content.MISSING: "-"}
         width = max([len(name) for name, _ in rows] + [10])
         click.echo(" ".join([f"{'':<{width}}"] + [f"{code:>5}" for code in LANGUAGES]))

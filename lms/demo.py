@@ -13,6 +13,8 @@ from .bookings.models import Attendance, Booking, CourseSession
 from .certificates import services as certificates
 from .certificates.models import Certificate
 from .extensions import db
+from .surveys import services as surveys
+from .surveys.models import Campaign, School
 
 DEFAULT_PASSWORD = "demo-password"
 
@@ -74,7 +76,23 @@ def load(password: str = DEFAULT_PASSWORD) -> list[tuple[str, str]]:
     db.session.commit()
     if not db.session.scalar(select(CourseSession.id).limit(1)):
         _sessions()
+    if not db.session.scalar(select(Campaign.id).limit(1)):
+        _campaign()
     return [(email, role.value) for email, _n, role, *_ in ACCOUNTS]
+
+
+def survey_codes() -> list[tuple[str, str]]:
+    """(code, school) of every school in the demo's campaigns."""
+    return [(s.code, s.name) for s in db.session.scalars(select(School).order_by(School.id))]
+
+
+def _campaign() -> None:
+    """An open campaign after the drama, with a before part; City Academy's code is DEMO."""
+    today = surveys.today()
+    surveys.create_campaign(surveys.CampaignDetails(
+        "The drama in Year 8", "after-the-drama", today - timedelta(days=7),
+        today + timedelta(days=60), True, ["City Academy", "Riverside School"]),
+        codes={"City Academy": "DEMO"})
 
 
 def _sessions() -> None:

@@ -24,6 +24,7 @@ from .model import (
     Translated,
 )
 from .quizzes import load_quizzes
+from .surveys import load_surveys
 
 SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 PAGE_FILE = re.compile(r"^(\d{2})-([a-z0-9]+(?:-[a-z0-9]+)*)\.md$")
@@ -53,6 +54,7 @@ def load(root: Path, mash_phone: str) -> Catalogue:
             if course:
                 catalogue.courses[course.slug] = course
     catalogue.quizzes = load_quizzes(root / "quizzes", catalogue.problems)
+    catalogue.surveys = load_surveys(root / "surveys", catalogue.problems)
     for item in catalogue.items.values():
         if item.quiz and item.quiz not in catalogue.quizzes:
             catalogue.problems.append(Problem(

@@ -133,6 +133,7 @@ class Catalogue:
     leaflets: dict[str, Leaflet] = field(default_factory=dict)
     quizzes: dict = field(default_factory=dict)  # slug -> quizzes.Quiz
     courses: dict[str, Course] = field(default_factory=dict)
+    surveys: dict = field(default_factory=dict)  # slug -> surveys.Survey
     problems: list[Problem] = field(default_factory=list)
 
     def for_audience(self, audience: str | None) -> list[Item]:
