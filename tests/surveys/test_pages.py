@@ -158,6 +158,7 @@ def test_written_answers_are_for_coordinators_only(client, signed_in, school):
     client.post(url, data={**form_of(client, url), **AFTER, "anything-else": "<b>help</b>"})
     signed_in(Role.TRAINER)
     assert client.get(f"/campaigns/{school.campaign_id}/answers").status_code == 403
+    client.post("/sign-out")
     signed_in(Role.COORDINATOR, email="c@example.org")
     html = client.get(f"/campaigns/{school.campaign_id}/answers").get_data(as_text=True)
     assert "&lt;b&gt;help&lt;/b&gt;" in html and "When an adult uses a child" in html
