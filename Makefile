@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 LANGS := pl ru lv lt pt sk ur
 export FLASK_APP := lms
 
-.PHONY: install run test assets translations translations-compile screenshots bench lint clean
+.PHONY: install run test assets translations translations-compile screenshots bench bench-survey lint clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -55,6 +55,10 @@ screenshots: install
 # Throughput and latency of gunicorn on SQLite and PostgreSQL (a measurement, not a test).
 bench: install
 	$(BIN)/python -m bench.load
+
+# 500 students sending the questionnaire within a minute, on SQLite and PostgreSQL.
+bench-survey: install
+	$(BIN)/python -m bench.survey_hall
 
 lint:
 	$(BIN)/ruff check lms tests bench

@@ -18,6 +18,7 @@ import sys
 import tempfile
 import time
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import urlencode
 
@@ -101,13 +102,15 @@ def ensure_postgres_database(url: str) -> bool:
     return True
 
 
-def run_backend(name, url, args):
+@contextmanager
+def served(url: str, workers: int):
+    """The demo on this database, served by gunicorn; yields its port."""
     env = dict(os.environ, LMS_SECRET_KEY="bench", LMS_DATABASE_URL=url,
                LMS_RATELIMIT_STORAGE_URI="memory://", FLASK_APP="lms")
     subprocess.run([BIN / "flask", "demo"], cwd=ROOT, env=env, check=True, capture_output=True)
     port = free_port()
     server = subprocess.Popen(
-        [BIN / "gunicorn", "--workers", str(args.workers), "--bind", f"127.0.0.1:{port}",
+        [BIN / "gunicorn", "--workers", str(workers), "--bind", f"127.0.0.1:{port}",
          "--log-level", "warning", "wsgi:app"], cwd=ROOT, env=env,
     )
     try:
@@ -117,6 +120,14 @@ def run_backend(name, url, args):
                     break
             except OSError:
                 time.sleep(0.1)
+        yield port
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+
+
+def run_backend(name, url, args):
+    with served(url, args.workers) as port:
         cookie = sign_in(port)
         for path, signed_in in PAGES:
             who = cookie if signed_in else ""
@@ -124,9 +135,6 @@ def run_backend(name, url, args):
             result = hammer(port, path, who, args.requests, args.concurrency)
             print(f"{name:<11} {path:<18} {result['rps']:>8.0f} {result['p50']:>8.1f} "
                   f"{result['p95']:>8.1f} {result['errors']:>7}")
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
 
 
 def main() -> None:
