@@ -1,5 +1,6 @@
 """Screenshots for the README (home, learning, a briefing in Polish, the Urdu leaflet, a
-certificate's public page, a trainer's register, a co-ordinator's session): `make screenshots`."""
+certificate's public page, the questionnaire in Russian and Urdu, a trainer's register, a
+co-ordinator's session): `make screenshots`."""
 
 import sys
 import tempfile
@@ -26,6 +27,8 @@ SHOTS = [  # name, path, language, width, who is signed in
     ("leaflet-young-people", "/leaflets/young-people", "ur", 1024, None),
     ("leaflet-young-people", "/leaflets/young-people", "ur", 360, None),
     ("verify", "/verify/{code}", "lt", 360, None),
+    ("survey", "/survey/DEMO", "ru", 360, None),
+    ("survey-form", "/survey/DEMO/after", "ur", 360, None),
     ("register", "/registers/{register}", "en", 375, "trainer@example.org"),
     ("session", "/sessions/{full}", "en", 1024, "coordinator@example.org"),
 ]
