@@ -43,8 +43,8 @@ questions:
   year:
     text: W którym roku jesteś?
     options: {year-7: Rok 7, year-8: Rok 8}
-  know-now: {text: Ile wiesz teraz?, low: Nic, high: Dużo}
-  anything: {text: Coś jeszcze?}
+  know-now: {text: "Ile wiesz teraz?", low: Nic, high: Dużo}
+  anything: {text: "Coś jeszcze?"}
 """
 
 
@@ -89,7 +89,7 @@ def test_broken_surveys_are_reported_and_left_out(tmp_path, broken, expected):
 
 
 def test_a_broken_translation_falls_back_to_english(tmp_path):
-    polish = POLISH.replace("  anything: {text: Coś jeszcze?}\n", "")
+    polish = POLISH.replace('  anything: {text: "Coś jeszcze?"}\n', '')
     surveys, problems = load(tmp_path, {"after.yaml": SURVEY, "after.pl.yaml": polish})
     assert any("question anything is not translated" in p for p in problems)
     assert surveys["after"].shown_in("pl") == "en"
