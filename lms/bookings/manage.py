@@ -79,9 +79,11 @@ def update(session_id: int, details: SessionDetails) -> list[Booking]:
     """Change a session. Everyone booked or waiting is told when the date, time or place
     changes; places added go to the people waiting. Returns who was given a place."""
     session = lock_session(session_id)
-    if session.cancelled_at:
+    reason = "cancelled" if session.cancelled_at else (
+        "past" if session.starts_at <= now() else None)
+    if reason:
         db.session.rollback()
-        raise BookingError("cancelled")
+        raise BookingError(reason)
     before = (session.starts_at, session.ends_at, session.venue, session.online_link)
     try:
         _apply(session, details)

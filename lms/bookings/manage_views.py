@@ -104,8 +104,8 @@ def session(session_id):
 @access.allow(*COORDINATORS)
 def edit(session_id):
     session = db.session.get(CourseSession, session_id) or abort(404)
-    if session.cancelled_at:
-        flash(REASONS["cancelled"])
+    if session.cancelled_at or session.starts_at <= services.now():
+        flash(REASONS["cancelled" if session.cancelled_at else "past"])
         return redirect(url_for(".session", session_id=session.id))
     form = _session_form()
     if request.method == "GET":

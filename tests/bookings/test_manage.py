@@ -166,3 +166,15 @@ def test_moves_that_are_refused(app, make_user):
         manage.move(booking.id, full.id)
     assert refused.value.reason == "already_booked"
     assert db.session.get(Booking, booking.id).session_id == source.id
+
+
+def test_a_session_that_has_started_or_was_cancelled_cannot_be_changed(app, make_user):
+    session = new_session()
+    session.starts_at = services.now() - timedelta(minutes=5)
+    db.session.commit()
+    with pytest.raises(services.BookingError) as refused:
+        manage.update(session.id, details(session, venue="Elsewhere",
+                                          starts_at=services.now() + timedelta(days=3),
+                                          ends_at=services.now() + timedelta(days=3, hours=2)))
+    assert refused.value.reason == "past"
+    assert db.session.get(CourseSession, session.id).venue == "Town Hall, Room 2"
