@@ -82,24 +82,32 @@ class Quiz:
 
 
 def load_quizzes(folder: Path, problems: list[Problem]) -> dict[str, "Quiz"]:
-    quizzes = {}
+    return load_translated(folder, problems, _read_bank, _read_translation, "knowledge check",
+                           "quiz")
+
+
+def load_translated(folder: Path, problems: list[Problem], read_english, read_translation,
+                    what: str, name: str) -> dict:
+    """<slug>.yaml in English with <slug>.<language>.yaml beside it: the knowledge checks and
+    the questionnaires both keep their files so."""
+    found = {}
     if not folder.is_dir():
-        return quizzes
+        return found
     for path in sorted(folder.glob("*.yaml")):
         slug, _, language = path.stem.partition(".")
         if not language:
-            quiz = _read_bank(path, slug, problems)
-            if quiz:
-                quizzes[slug] = quiz
+            english = read_english(path, slug, problems)
+            if english:
+                found[slug] = english
     for path in sorted(folder.glob("*.*.yaml")):
         slug, _, language = path.stem.partition(".")
         if language not in LANGUAGES or language == DEFAULT:
-            problems.append(Problem(path, 0, "a translation is named <quiz>.<language>.yaml"))
-        elif slug not in quizzes:
-            problems.append(Problem(path, 0, f"no English knowledge check {slug}.yaml"))
+            problems.append(Problem(path, 0, f"a translation is named <{name}>.<language>.yaml"))
+        elif slug not in found:
+            problems.append(Problem(path, 0, f"no English {what} {slug}.yaml"))
         else:
-            _read_translation(path, quizzes[slug], language, problems)
-    return quizzes
+            read_translation(path, found[slug], language, problems)
+    return found
 
 
 def _read_bank(path: Path, slug: str, problems: list[Problem]) -> Quiz | None:

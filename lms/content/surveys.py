@@ -7,7 +7,7 @@ from pathlib import Path
 
 from ..i18n import DEFAULT, LANGUAGES
 from .model import COMPLETE, MISSING, OUT_OF_DATE, Problem
-from .quizzes import QUESTION_ID, TOPICS, _key, _line, _text, _whole, _yaml
+from .quizzes import QUESTION_ID, TOPICS, _key, _line, _text, _whole, _yaml, load_translated
 
 TYPES = ("single", "multiple", "scale", "text")
 PARTS = ("before", "after")
@@ -83,24 +83,8 @@ class Survey:
 
 
 def load_surveys(folder: Path, problems: list[Problem]) -> dict[str, Survey]:
-    surveys = {}
-    if not folder.is_dir():
-        return surveys
-    for path in sorted(folder.glob("*.yaml")):
-        slug, _, language = path.stem.partition(".")
-        if not language:
-            survey = _read_survey(path, slug, problems)
-            if survey:
-                surveys[slug] = survey
-    for path in sorted(folder.glob("*.*.yaml")):
-        slug, _, language = path.stem.partition(".")
-        if language not in LANGUAGES or language == DEFAULT:
-            problems.append(Problem(path, 0, "a translation is named <survey>.<language>.yaml"))
-        elif slug not in surveys:
-            problems.append(Problem(path, 0, f"no English questionnaire {slug}.yaml"))
-        else:
-            _read_translation(path, surveys[slug], language, problems)
-    return surveys
+    return load_translated(folder, problems, _read_survey, _read_translation, "questionnaire",
+                           "survey")
 
 
 def _read_survey(path: Path, slug: str, problems: list[Problem]) -> Survey | None:
